@@ -1,0 +1,4 @@
+from .base import BasePage, UnitContactFields
+from .pages import CityHomePage, StandardPage, WardHomePage
+
+__all__ = ["BasePage", "UnitContactFields", "CityHomePage", "WardHomePage", "StandardPage"]

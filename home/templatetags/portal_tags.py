@@ -1,0 +1,84 @@
+"""Template tags for the portal's shared components (header, navigation, breadcrumbs, languages)."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from home.units import unit_home_for_page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def unit_home(context, page=None):
+    """The city or ward home page whose identity the current page shows."""
+    root = context.get("portal_root")
+    return unit_home_for_page(page, root) if page else root
+
+
+@register.simple_tag
+def main_menu(unit, page=None):
+    """Top-level menu of a unit: its live children marked "show in menus", each with ``current``
+    ("page" for the page itself, "true" for an ancestor of it, "" otherwise) for ``aria-current``."""
+    if unit is None:
+        return []
+    items = unit.get_children().live().in_menu().public().only("id", "title", "url_path", "depth", "path")
+    current_path = getattr(page, "path", "")
+    return [
+        {
+            "page": item,
+            "current": "page" if item.path == current_path else ("true" if current_path.startswith(item.path) else ""),
+        }
+        for item in items
+    ]
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    root = context.get("portal_root")
+    ancestors = []
+    if page and root is not None:
+        ancestors = list(
+            page.get_ancestors().filter(depth__gte=root.depth).only("id", "title", "url_path", "depth", "path")
+        )
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    request = context["request"]
+    current = get_language()
+    links = []
+    translations = {}
+    if page:
+        translations = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    for code, name in settings.LANGUAGES:
+        if page:
+            target = translations.get(code)
+            if target is None:
+                root = context.get("portal_root")
+                locale = Locale.objects.filter(language_code=code).first()
+                target = root.get_translation_or_none(locale) if (root and locale) else None
+            url = target.get_url(request) if target else "/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """``<script type="application/ld+json">`` for a page with ``get_json_ld``; '<' is escaped."""
+    if not page or not hasattr(page, "get_json_ld"):
+        return ""
+    data = json.dumps(page.get_json_ld(context["request"]), ensure_ascii=False)
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))

@@ -1,0 +1,11 @@
+"""URLs of the home app (see portal/urls.py for how urlpatterns and i18n_urlpatterns are mounted)."""
+
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from home.sitemaps import PortalSitemap
+
+urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+]
+i18n_urlpatterns = []

@@ -1,0 +1,4 @@
+"""URLs of the transparency app (see portal/urls.py for how urlpatterns and i18n_urlpatterns are mounted)."""
+
+urlpatterns = []
+i18n_urlpatterns = []
