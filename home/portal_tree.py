@@ -271,6 +271,6 @@ def build_portal_structure(wards_file=WARDS_FILE):
     ensure_sites(city, wards)
     english_city, english_wards = ensure_english_tree(city, wards, city_record, ward_records)
     ensure_unit_groups(city.title, [city, english_city], ensure_collection(city.title))
-    for ward, english_ward in zip(wards, english_wards):
+    for ward, english_ward in zip(wards, english_wards, strict=True):
         ensure_unit_groups(ward.title, [ward, english_ward], ensure_collection(ward.title))
     return PortalStructure(city=city, wards=wards, created=created)

@@ -29,3 +29,16 @@ def collect_home_sections(home_page, request):
         if section is not None:
             sections.append(section)
     return sorted(sections, key=lambda section: section.order)
+
+
+def empty_state_section(order, slug, heading, message):
+    """A hook function showing an empty-state section until a content family has content."""
+
+    def contribute(home_page, request):
+        return HomeSection(
+            order=order,
+            template="components/home_section_empty.html",
+            context={"slug": slug, "heading": heading, "message": message},
+        )
+
+    return contribute

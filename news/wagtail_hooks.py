@@ -1,13 +1,14 @@
 from wagtail import hooks
 
-from home.sections import HomeSection
+from home.sections import empty_state_section
 
-
-@hooks.register("portal_home_sections")
-def news_home_section(home_page, request):
-    """Empty state until the news content family lands (issue tracker)."""
-    return HomeSection(
-        order=20,
-        template="components/home_section_empty.html",
-        context={"slug": "news", "heading": "Tin tức và thông báo", "message": "Chưa có tin tức, thông báo nào."},
-    )
+# Empty state until the news content family lands.
+hooks.register(
+    "portal_home_sections",
+    empty_state_section(
+        20,
+        "news",
+        "Tin tức và thông báo",
+        "Chưa có tin tức, thông báo nào.",
+    ),
+)

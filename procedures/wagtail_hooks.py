@@ -1,13 +1,14 @@
 from wagtail import hooks
 
-from home.sections import HomeSection
+from home.sections import empty_state_section
 
-
-@hooks.register("portal_home_sections")
-def procedures_home_section(home_page, request):
-    """Empty state until the procedures content family lands (issue tracker)."""
-    return HomeSection(
-        order=10,
-        template="components/home_section_empty.html",
-        context={"slug": "procedures", "heading": "Thủ tục hành chính", "message": "Danh mục thủ tục hành chính đang được cập nhật."},
-    )
+# Empty state until the procedures content family lands.
+hooks.register(
+    "portal_home_sections",
+    empty_state_section(
+        10,
+        "procedures",
+        "Thủ tục hành chính",
+        "Danh mục thủ tục hành chính đang được cập nhật.",
+    ),
+)
