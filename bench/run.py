@@ -1,0 +1,195 @@
+#!/usr/bin/env python
+"""Benchmark the portal as it runs in production: gunicorn (2 workers, DEBUG off, production settings)
+on 127.0.0.1 against the demo database, driven by wrk (Debian) or a small Python client.
+
+Prints, per URL: requests/second, p50/p95 latency, SQL queries per request and response bytes.
+Not a test and not run by CI. URLs come from bench/urls/*.txt ("<host-label> <path>" a line, host
+label "city" or a ward slug).
+
+    .venv/bin/python bench/run.py                       # SQLite demo DB bench/bench.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py --duration 5 --only procedures --rebuild
+"""
+
+import argparse
+import http.client
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SITE_PORT = 8000  # the port recorded in the demo database's Site records (Host header)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", help="only the URL list bench/urls/<name>.txt")
+    parser.add_argument("--rebuild", action="store_true", help="drop and rebuild the demo database first")
+    parser.add_argument("--python-client", action="store_true", help="use the Python client even if wrk exists")
+    return parser.parse_args()
+
+
+def load_urls(only=None):
+    urls = []
+    for path in sorted((PROJECT / "bench" / "urls").glob("*.txt")):
+        if only and path.stem != only:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                label, url_path = line.split(maxsplit=1)
+                host = "localhost" if label == "city" else f"{label}.localhost"
+                urls.append((f"{host}:{SITE_PORT}", url_path))
+    return urls
+
+
+def environment():
+    env = dict(os.environ)
+    env.setdefault("DATABASE_URL", f"sqlite:///{PROJECT / 'bench' / 'bench.sqlite3'}")
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="localhost,.localhost,127.0.0.1",
+        PORTAL_DOMAIN="localhost",
+        PORTAL_PORT=str(SITE_PORT),
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        SECURE_HSTS_SECONDS="0",
+    )
+    return env
+
+
+def prepare_database(env, rebuild):
+    url = env["DATABASE_URL"]
+    if rebuild and url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).unlink(missing_ok=True)
+    manage = [PYTHON, "manage.py"]
+    started = time.perf_counter()
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, cwd=PROJECT, check=True)
+    subprocess.run([*manage, "bootstrap_portal", "--no-admin"], env=env, cwd=PROJECT, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, cwd=PROJECT, check=True)
+    return time.perf_counter() - started
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(env, workers):
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "portal.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level",
+         "warning"],
+        env=env, cwd=PROJECT,
+    )
+    for _ in range(100):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return server, port
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def load_with_wrk(port, host, path, duration, connections):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-H", f"Host: {host}", "-s",
+         str(PROJECT / "bench" / "wrk_report.lua"), f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    rps, p50, p95, errors, _count = line.split()[1:]
+    return float(rps), float(p50), float(p95), int(errors)
+
+
+def load_with_python(port, host, path, duration, connections):
+    latencies, errors, stop = [], [0], time.perf_counter() + duration
+
+    def client():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.perf_counter() < stop:
+            started = time.perf_counter()
+            connection.request("GET", path, headers={"Host": host})
+            response = connection.getresponse()
+            response.read()
+            latencies.append((time.perf_counter() - started) * 1000)
+            if response.status >= 400:
+                errors[0] += 1
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    quantiles = statistics.quantiles(latencies, n=100)
+    return len(latencies) / duration, quantiles[49], quantiles[94], errors[0]
+
+
+def queries_and_bytes(urls):
+    """SQL queries and response size per URL, measured in-process with Django's test client."""
+    import django
+
+    sys.path.insert(0, str(PROJECT))
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client, figures = Client(), {}
+    for host, path in urls:
+        client.get(path, HTTP_HOST=host)  # warm caches as a running server would be
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, HTTP_HOST=host)
+        figures[(host, path)] = (response.status_code, len(queries), len(response.content))
+    return figures
+
+
+def main():
+    args = parse_args()
+    env = environment()
+    os.environ.update(env)
+    urls = load_urls(args.only)
+    if not urls:
+        raise SystemExit("no URLs: see bench/urls/*.txt")
+    setup_seconds = prepare_database(env, args.rebuild)
+    figures = queries_and_bytes(urls)
+    use_wrk = shutil.which("wrk") and not args.python_client
+    server, port = start_gunicorn(env, args.workers)
+    rows = []
+    try:
+        for host, path in urls:
+            load = load_with_wrk if use_wrk else load_with_python
+            rps, p50, p95, errors = load(port, host, path, args.duration, args.connections)
+            status, queries, size = figures[(host, path)]
+            rows.append((f"{host}{path}", status, rps, p50, p95, queries, size, errors))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    database = env["DATABASE_URL"].split("://", 1)[0]
+    print(f"\nportal benchmark: gunicorn {args.workers} workers, {args.connections} connections, "
+          f"{args.duration}s per URL, {'wrk' if use_wrk else 'python client'}, {database}, "
+          f"{os.cpu_count()} CPUs; database ready in {setup_seconds:.1f}s")
+    header = f"{'URL':58} {'status':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'SQL':>5} {'bytes':>8} {'errors':>6}"
+    print(header)
+    print("-" * len(header))
+    for url, status, rps, p50, p95, queries, size, errors in rows:
+        print(f"{url:58} {status:>6} {rps:>8.1f} {p50:>8.1f} {p95:>8.1f} {queries:>5} {size:>8} {errors:>6}")
+
+
+if __name__ == "__main__":
+    main()
