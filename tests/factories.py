@@ -12,10 +12,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.test")
-    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu")
+    password = factory.django.Password("mat-khau-thu")
 
     @factory.post_generation
     def groups(self, create, names):
