@@ -29,4 +29,8 @@ def ward_for_page(page):
 
 def unit_home_for_page(page, site_root):
     """The home page whose identity (header, contact block) a page shows: its ward, else the city."""
+    from home.models import CityHomePage
+
+    if isinstance(page, CityHomePage):
+        return page
     return ward_for_page(page) or site_root
