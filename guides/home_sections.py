@@ -6,10 +6,13 @@ community digital team and its upcoming help sessions (past ones drop off at ren
 
 from guides.sessions import sessions_for_ward, team_for_ward, vietnamese_ward
 from home.models import WardHomePage
-from home.sections import HomeSection
+from home.sections import HomeSection, empty_state_section
 
 SECTION_ORDER = 30
 CITY_GUIDE_COUNT = 6
+_EMPTY = empty_state_section(
+    SECTION_ORDER, "guides", "Hướng dẫn kỹ năng số", "Các hướng dẫn kỹ năng số đang được biên soạn."
+)
 
 
 def city_guide_index(locale_code="vi"):
@@ -33,7 +36,7 @@ def home_section(home_page, request):
         context.update(ward=ward, team=team_for_ward(ward), sessions=sessions_for_ward(ward) if ward else [])
         return HomeSection(order=SECTION_ORDER, template="guides/home_section_ward.html", context=context)
     if index is None:
-        return None
+        return _EMPTY(home_page, request)
     guides = live_guides(index)
     context.update(
         topics=terms_in_use(GuideTopic, guides.values("pk")),

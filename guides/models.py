@@ -220,7 +220,24 @@ class GuideFeedback(models.Model):
         return f"{'Có' if self.helpful else 'Không'} – {self.guide_id} – {self.created_at:%d/%m/%Y}"
 
 
-class CommunityDigitalTeam(ClusterableModel):
+class WardRecord(models.Model):
+    """A record of one ward, edited in the admin only for the editor's wards, possibly sample data."""
+
+    is_sample = models.BooleanField(
+        "Dữ liệu mẫu", default=False, help_text="Đánh dấu dữ liệu minh họa; trang công khai ghi rõ “mẫu”."
+    )
+
+    base_form_class = WardScopedAdminForm
+
+    class Meta:
+        abstract = True
+
+    @property
+    def sample_suffix(self):
+        return " (mẫu)" if self.is_sample else ""
+
+
+class CommunityDigitalTeam(WardRecord, ClusterableModel):
     """The ward's "Tổ công nghệ số cộng đồng": who helps citizens in person, and how to reach them."""
 
     ward = models.OneToOneField(
@@ -236,11 +253,6 @@ class CommunityDigitalTeam(ClusterableModel):
         blank=True,
         help_text="Ví dụ: Bộ phận một cửa UBND phường, giờ hành chính.",
     )
-    is_sample = models.BooleanField(
-        "Dữ liệu mẫu", default=False, help_text="Đánh dấu dữ liệu minh họa; trang công khai ghi rõ “mẫu”."
-    )
-
-    base_form_class = WardScopedAdminForm
     panels = [
         FieldPanel("ward"),
         FieldPanel("name"),
@@ -255,7 +267,7 @@ class CommunityDigitalTeam(ClusterableModel):
         verbose_name_plural = "Tổ công nghệ số cộng đồng"
 
     def __str__(self):
-        return f"{self.name} – {self.ward.title}" + (" (mẫu)" if self.is_sample else "")
+        return f"{self.name} – {self.ward.title}{self.sample_suffix}"
 
 
 class TeamMember(Orderable):
@@ -277,7 +289,7 @@ class TeamMember(Orderable):
         return self.role
 
 
-class HelpSession(models.Model):
+class HelpSession(WardRecord):
     """An in-person help session of a ward; shown until it ends, then dropped at render time."""
 
     ward = models.ForeignKey(
@@ -297,11 +309,6 @@ class HelpSession(models.Model):
     ends_at = models.DateTimeField("Kết thúc")
     place = models.CharField("Địa điểm", max_length=255)
     notes = models.TextField("Ghi chú cho người đến", blank=True, help_text="Ví dụ: mang theo căn cước và điện thoại.")
-    is_sample = models.BooleanField(
-        "Dữ liệu mẫu", default=False, help_text="Đánh dấu lịch minh họa; trang công khai ghi rõ “mẫu”."
-    )
-
-    base_form_class = WardScopedAdminForm
     panels = [
         FieldPanel("ward"),
         FieldPanel("title"),
@@ -320,7 +327,7 @@ class HelpSession(models.Model):
 
     def __str__(self):
         when = timezone.localtime(self.starts_at).strftime("%d/%m/%Y %H:%M") if self.starts_at else ""
-        return f"{self.title} – {when}" + (" (mẫu)" if self.is_sample else "")
+        return f"{self.title} – {when}{self.sample_suffix}"
 
     def clean(self):
         super().clean()
