@@ -173,3 +173,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- guides ---
+# Feedback on guides: at most N answers per client per window (seconds); the client is a salted hash
+# of its IP, kept in the cache only. Behind reverse proxies, say how many append to X-Forwarded-For.
+GUIDES_FEEDBACK_RATE_LIMIT = (
+    int(env_str("GUIDES_FEEDBACK_RATE_COUNT", "5")),
+    int(env_str("GUIDES_FEEDBACK_RATE_WINDOW", "3600")),
+)
+GUIDES_TRUSTED_PROXY_COUNT = int(env_str("GUIDES_TRUSTED_PROXY_COUNT", "0"))
