@@ -173,3 +173,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- news ---
+INSTALLED_APPS += ["wagtail.contrib.routable_page", "wagtail.contrib.table_block"]  # noqa: F405
