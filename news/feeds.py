@@ -39,7 +39,7 @@ class NewsRssFeed(Feed):
 
     def link(self, obj):
         index_page, category = obj
-        url = index_page.get_full_url(self.request)
+        url = index_page.get_full_url()
         return url + (f"?category={category.slug}" if category else "")
 
     def feed_url(self, obj):
@@ -60,10 +60,10 @@ class NewsRssFeed(Feed):
         return item.listing_summary
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return item.get_full_url()  # canonical (a ward's item: the ward's host), whichever host serves the feed
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return item.get_full_url()
 
     def item_pubdate(self, item):
         return item.date
