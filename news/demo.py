@@ -15,6 +15,7 @@ import random
 from datetime import timedelta
 
 from django.utils import timezone
+
 from home.translation import translate_page
 
 from .models import NewsCategory, NewsIndexFeature, NewsIndexPage, NewsPage, PressContact, PressPage
@@ -120,8 +121,10 @@ def build_demo(structure, stdout, options):
 
 
 def _english_intro(unit, city):
-    return "News, notices and events of the city and its 17 wards and communes." if unit.pk == city.pk else (
-        "News and notices of the ward."
+    return (
+        "News, notices and events of the city and its 17 wards and communes."
+        if unit.pk == city.pk
+        else ("News and notices of the ward.")
     )
 
 
@@ -190,8 +193,11 @@ def _sample_dates(kind, rng, now):
     date = now - timedelta(days=rng.randint(1, 90), hours=rng.randint(0, 12))
     fields = {"date": date}
     if kind == "notice":
-        fields.update(date=now - timedelta(days=2), valid_from=now - timedelta(days=2),
-                      valid_until=now + timedelta(days=rng.randint(7, 30)))
+        fields.update(
+            date=now - timedelta(days=2),
+            valid_from=now - timedelta(days=2),
+            valid_until=now + timedelta(days=rng.randint(7, 30)),
+        )
     elif kind == "notice_expired":
         fields.update(valid_from=date, valid_until=date + timedelta(days=3))
     elif kind == "event":
@@ -241,7 +247,8 @@ def ensure_urgent_notice(index, unit_title, category, now):
         valid_from=now,
         valid_until=now + timedelta(days=7),
         is_urgent=True,
-        lead="Tin mẫu minh họa thông báo khẩn: băng rôn hiển thị trên mọi trang của cổng phường, xã trong thời gian hiệu lực.",
+        lead="Tin mẫu minh họa thông báo khẩn: băng rôn hiển thị trên mọi trang của cổng phường, xã "
+        "trong thời gian hiệu lực.",
         body=[{"type": "paragraph", "value": f"<p>{SAMPLE_BODY}</p>"}],
         author="Tin mẫu",
     )

@@ -230,7 +230,8 @@ def listing_context(index_page, request, now=None):
         "months": months,
         "years": sorted({month.year for month, _ in months}, reverse=True),
         "page_links": page_links(page_obj, filters),
-        "previous_url": filters.querystring(page=page_obj.previous_page_number() if page_obj.number > 2 else None) or "?"
+        "previous_url": filters.querystring(page=page_obj.previous_page_number() if page_obj.number > 2 else None)
+        or "?"
         if page_obj.has_previous()
         else "",
         "next_url": filters.querystring(page=page_obj.next_page_number()) if page_obj.has_next() else "",
@@ -248,8 +249,11 @@ def page_links(page_obj, filters, window=2):
         if number - previous > 1:
             links.append(None)
         links.append(
-            {"number": number, "url": filters.querystring(page=number if number > 1 else None) or "?",
-             "current": number == page_obj.number}
+            {
+                "number": number,
+                "url": filters.querystring(page=number if number > 1 else None) or "?",
+                "current": number == page_obj.number,
+            }
         )
         previous = number
     return links

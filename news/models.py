@@ -57,7 +57,13 @@ class NewsCategory(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField("Thứ tự", default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -188,13 +194,21 @@ class NewsPage(UnitScopedPage):
         NewsCategory, verbose_name="Chuyên mục", null=True, on_delete=models.PROTECT, related_name="+"
     )
     lead = models.TextField(
-        "Đoạn dẫn (sapo)", max_length=800, blank=True, help_text="Một đoạn ngắn in đậm ở đầu tin, tóm tắt nội dung chính."
+        "Đoạn dẫn (sapo)",
+        max_length=800,
+        blank=True,
+        help_text="Một đoạn ngắn in đậm ở đầu tin, tóm tắt nội dung chính.",
     )
     body = StreamField(NewsStreamBlock(), verbose_name="Nội dung", blank=True)
     tags = ClusterTaggableManager("Từ khóa", through=NewsPageTag, blank=True)
 
     featured_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="Ảnh tiêu biểu", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name="Ảnh tiêu biểu",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     featured_image_alt = models.CharField(
         "Mô tả ảnh (alt)", max_length=250, blank=True, help_text="Mô tả nội dung ảnh cho người khiếm thị."
@@ -212,7 +226,8 @@ class NewsPage(UnitScopedPage):
         null=True,
         blank=True,
         db_index=True,
-        help_text="Thông báo: thời điểm bắt đầu hiển thị trong “thông báo hiện hành”. Để trống với chuyên mục thông báo "
+        help_text="Thông báo: thời điểm bắt đầu hiển thị trong “thông báo hiện hành”. "
+        "Để trống với chuyên mục thông báo "
         "thì lấy thời điểm đăng tin.",
     )
     valid_until = models.DateTimeField(
@@ -220,7 +235,8 @@ class NewsPage(UnitScopedPage):
         null=True,
         blank=True,
         db_index=True,
-        help_text="Hết thời điểm này, thông báo tự rời trang chủ và danh sách thông báo hiện hành (vẫn còn trong lưu trữ).",
+        help_text="Hết thời điểm này, thông báo tự rời trang chủ và danh sách thông báo hiện hành "
+        "(vẫn còn trong lưu trữ).",
     )
     is_urgent = models.BooleanField(
         "Thông báo khẩn",

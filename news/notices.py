@@ -62,7 +62,18 @@ def urgent_notices(unit_code, language_code="vi", now=None):
         NewsPage.objects.live()
         .filter(current_q(now), is_urgent=True, unit_code__in=codes, locale__language_code="vi", alias_of__isnull=True)
         .order_by("unit_code", "-valid_from", "-pk")
-        .only("id", "title", "url_path", "path", "depth", "unit_code", "valid_from", "valid_until", "translation_key", "locale_id")
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "unit_code",
+            "valid_from",
+            "valid_until",
+            "translation_key",
+            "locale_id",
+        )
     )
     for notice in notices:
         notice.untranslated = False

@@ -43,7 +43,9 @@ def _label_wards(items, home_page):
     names = {}
     if codes:
         names = dict(
-            WardHomePage.objects.filter(gso_code__in=codes, locale_id=home_page.locale_id).values_list("gso_code", "title")
+            WardHomePage.objects.filter(gso_code__in=codes, locale_id=home_page.locale_id).values_list(
+                "gso_code", "title"
+            )
         )
     for item in items:
         item.ward_name = names.get(item.unit_code, "")

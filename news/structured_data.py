@@ -34,8 +34,11 @@ def news_json_ld(page, request, base):
                 "endDate": _iso(page.event_end or page.event_start),
                 "eventStatus": "https://schema.org/EventScheduled",
                 "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-                "location": {"@type": "Place", "name": page.event_place or publisher["name"],
-                             "address": page.event_place or publisher["name"]},
+                "location": {
+                    "@type": "Place",
+                    "name": page.event_place or publisher["name"],
+                    "address": page.event_place or publisher["name"],
+                },
                 "organizer": publisher,
             }
         )

@@ -31,8 +31,14 @@ def parse_feed(client, host, path):
 def test_ward_feeds_validate_with_titles_links_on_the_ward_host_and_dates(
     client, ward, ward_index, other_index, categories, path, version
 ):
-    make_news(ward_index, categories["news"], title="Phường 1 ra quân", date=datetime(2024, 5, 2, 9, tzinfo=VN),
-              lead="Sáng 2/5, phường ra quân dọn vệ sinh.", author="Nguyễn Văn A")
+    make_news(
+        ward_index,
+        categories["news"],
+        title="Phường 1 ra quân",
+        date=datetime(2024, 5, 2, 9, tzinfo=VN),
+        lead="Sáng 2/5, phường ra quân dọn vệ sinh.",
+        author="Nguyễn Văn A",
+    )
     make_news(other_index, categories["news"], title="Tin phường khác")
     response, feed = parse_feed(client, host_of(ward), path)
     assert feed.version == version
@@ -46,7 +52,9 @@ def test_ward_feeds_validate_with_titles_links_on_the_ward_host_and_dates(
     assert entry.tags[0].term == "Tin tức"
 
 
-def test_a_ward_feed_read_through_the_city_path_still_links_to_the_ward_host(client, city, ward, ward_index, categories):
+def test_a_ward_feed_read_through_the_city_path_still_links_to_the_ward_host(
+    client, city, ward, ward_index, categories
+):
     make_news(ward_index, categories["news"], title="Tin Phường 1")
     _, feed = parse_feed(client, host_of(city), "/phuong-1/tin-tuc/rss/")
     assert feed.entries[0].link.startswith(f"http://{host_of(ward)}/")
@@ -119,8 +127,14 @@ def json_ld(html):
 
 
 def test_news_article_json_ld_and_opengraph(client, ward, ward_index, categories):
-    page = make_news(ward_index, categories["news"], title="Khánh thành </script> nhà văn hóa",
-                     date=datetime(2024, 5, 2, 9, tzinfo=VN), author="Trần Thị B", publish=True)
+    page = make_news(
+        ward_index,
+        categories["news"],
+        title="Khánh thành </script> nhà văn hóa",
+        date=datetime(2024, 5, 2, 9, tzinfo=VN),
+        author="Trần Thị B",
+        publish=True,
+    )
     html = client.get(page.url_path.split("/phuong-1", 1)[1], HTTP_HOST=host_of(ward)).content.decode()
     data = json_ld(html)
     assert data["@type"] == "NewsArticle"
@@ -135,8 +149,14 @@ def test_news_article_json_ld_and_opengraph(client, ward, ward_index, categories
 
 def test_event_json_ld(client, ward, ward_index, categories):
     start = datetime(2024, 6, 1, 8, tzinfo=VN)
-    page = make_news(ward_index, categories["event"], title="Ngày hội chuyển đổi số", event_start=start,
-                     event_end=start + timedelta(hours=3), event_place="Nhà văn hóa Phường 1")
+    page = make_news(
+        ward_index,
+        categories["event"],
+        title="Ngày hội chuyển đổi số",
+        event_start=start,
+        event_end=start + timedelta(hours=3),
+        event_place="Nhà văn hóa Phường 1",
+    )
     html = client.get(page.url_path.split("/phuong-1", 1)[1], HTTP_HOST=host_of(ward)).content.decode()
     data = json_ld(html)
     assert data["@type"] == "Event"

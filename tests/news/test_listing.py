@@ -40,11 +40,21 @@ def test_unpublished_news_is_not_listed(client, ward, ward_index, categories):
 
 
 def test_filters_by_category_tag_and_month(client, ward, ward_index, categories):
-    make_news(ward_index, categories["news"], title="Tin tháng 5", date=datetime(2024, 5, 31, 23, 30, tzinfo=VN),
-              tags=["môi trường"])
+    make_news(
+        ward_index,
+        categories["news"],
+        title="Tin tháng 5",
+        date=datetime(2024, 5, 31, 23, 30, tzinfo=VN),
+        tags=["môi trường"],
+    )
     make_news(ward_index, categories["news"], title="Tin tháng 6", date=datetime(2024, 6, 1, 0, 30, tzinfo=VN))
-    make_news(ward_index, categories["notice"], title="Thông báo tháng 6", date=datetime(2024, 6, 2, tzinfo=VN),
-              valid_from=datetime(2024, 6, 2, tzinfo=VN))
+    make_news(
+        ward_index,
+        categories["notice"],
+        title="Thông báo tháng 6",
+        date=datetime(2024, 6, 2, tzinfo=VN),
+        valid_from=datetime(2024, 6, 2, tzinfo=VN),
+    )
     host = host_of(ward)
     # 31 May 23:30 in Vũng Tàu is 16:30 UTC: still May here.
     assert titles(client.get("/tin-tuc/?year=2024&month=5", HTTP_HOST=host)) == ["Tin tháng 5"]
@@ -66,7 +76,10 @@ def test_filtered_listing_is_noindex_and_keeps_filters_in_pagination_links(clien
     assert 'href="?year=2024&amp;month=5&amp;page=2"' in html
     second = client.get("/tin-tuc/?year=2024&month=5&page=2", HTTP_HOST=host_of(ward))
     assert len(second.context["items"]) == 5
-    assert '<meta name="robots" content="noindex">' not in client.get("/tin-tuc/", HTTP_HOST=host_of(ward)).content.decode()
+    assert (
+        '<meta name="robots" content="noindex">'
+        not in client.get("/tin-tuc/", HTTP_HOST=host_of(ward)).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -135,7 +148,7 @@ def test_listing_query_count_does_not_grow_with_items(
     """Page 1 and an archive month: the listing itself stays within 10 queries whatever the volume, and the
     whole response costs at most 6 queries more than a plain page at the same depth (the shared chrome:
     site, routing, header, menu, breadcrumbs, language switcher, banner)."""
-    plain = StandardPageFactory(parent=ward, slug="gioi-thieu")
+    StandardPageFactory(parent=ward, slug="gioi-thieu")
     host = host_of(ward)
     client.get("/gioi-thieu/", HTTP_HOST=host)
     from django.db import connection

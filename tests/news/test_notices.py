@@ -101,7 +101,9 @@ def test_urgent_banner_scoping(client, city, ward, other_ward, city_index, ward_
     assert "Khẩn phường 1" not in _banner(client, host_of(city), "/phuong-thang-tam/")
 
 
-def test_urgent_notices_cost_at_most_two_queries(django_assert_max_num_queries, ward, city_index, ward_index, categories):
+def test_urgent_notices_cost_at_most_two_queries(
+    django_assert_max_num_queries, ward, city_index, ward_index, categories
+):
     now = timezone.now()
     notice(ward_index, categories["notice"], now - timedelta(hours=1), is_urgent=True)
     notice(city_index, categories["notice"], now - timedelta(hours=1), is_urgent=True)
@@ -122,8 +124,14 @@ def test_english_pages_show_untranslated_urgent_notices_marked_as_vietnamese(cli
 def test_expiry_needs_no_editor_action(client, ward, ward_index, categories):
     """The same published notice is on the ward home page, then gone once its time is up: no job runs."""
     now = timezone.now()
-    page = notice(ward_index, categories["notice"], now - timedelta(days=1), now + timedelta(days=1),
-                  title="Lịch cắt điện khu phố 3", publish=True)
+    page = notice(
+        ward_index,
+        categories["notice"],
+        now - timedelta(days=1),
+        now + timedelta(days=1),
+        title="Lịch cắt điện khu phố 3",
+        publish=True,
+    )
     assert "Lịch cắt điện khu phố 3" in client.get("/", HTTP_HOST=host_of(ward)).content.decode()
     # Time passes: the notice's end is now in the past (its row is the only thing that changes).
     NewsPage.objects.filter(pk=page.pk).update(valid_until=timezone.now() - timedelta(seconds=1))
@@ -138,8 +146,16 @@ def test_expiry_needs_no_editor_action(client, ward, ward_index, categories):
 
 def test_ward_home_shows_current_notices_and_latest_news(client, ward, ward_index, categories):
     now = timezone.now()
-    notice(ward_index, categories["notice"], now - timedelta(days=1), now + timedelta(days=3), title="Tiêm chủng thứ Bảy")
-    notice(ward_index, categories["notice"], now - timedelta(days=9), now - timedelta(days=3), title="Tiêm chủng tuần trước")
+    notice(
+        ward_index, categories["notice"], now - timedelta(days=1), now + timedelta(days=3), title="Tiêm chủng thứ Bảy"
+    )
+    notice(
+        ward_index,
+        categories["notice"],
+        now - timedelta(days=9),
+        now - timedelta(days=3),
+        title="Tiêm chủng tuần trước",
+    )
     make_news(ward_index, categories["news"], title="Ra quân dọn vệ sinh")
     home = client.get("/", HTTP_HOST=host_of(ward)).content.decode()
     assert "Tiêm chủng thứ Bảy" in home and "Ra quân dọn vệ sinh" in home
