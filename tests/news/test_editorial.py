@@ -247,3 +247,18 @@ def test_images_of_the_wrong_type_or_over_20_mb_are_refused_with_a_clear_message
         },
     )
     assert accepted.status_code == 302
+
+
+def test_admin_edit_forms_render_and_featuring_is_offered_on_the_city_index_only(
+    client, city, ward, city_index, ward_index, categories
+):
+    item = make_news(ward_index, categories["news"])
+    client.force_login(editor_of(city))
+    city_form = client.get(reverse("wagtailadmin_pages:edit", args=(city_index.pk,)))
+    assert city_form.status_code == 200 and "Tin nổi bật trên trang chủ thành phố" in city_form.content.decode()
+    ward_form = client.get(reverse("wagtailadmin_pages:edit", args=(ward_index.pk,)))
+    assert ward_form.status_code == 200 and "Tin nổi bật trên trang chủ thành phố" not in ward_form.content.decode()
+    client.force_login(editor_of(ward))
+    item_form = client.get(reverse("wagtailadmin_pages:edit", args=(item.pk,)))
+    assert item_form.status_code == 200 and "Thông báo: thời hạn hiệu lực" in item_form.content.decode()
+    assert client.get(reverse("wagtailadmin_pages:edit", args=(city_index.pk,))).status_code in (302, 403)
