@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
-from tests.conftest import host_of  # noqa: F401  (re-exported for the news tests)
 
 
 @pytest.fixture
