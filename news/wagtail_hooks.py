@@ -1,14 +1,28 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.sections import empty_state_section
+from .models import NewsCategory
+from .sections import home_section
 
-# Empty state until the news content family lands.
-hooks.register(
-    "portal_home_sections",
-    empty_state_section(
-        20,
-        "news",
-        "Tin tức và thông báo",
-        "Chưa có tin tức, thông báo nào.",
-    ),
-)
+
+@hooks.register("portal_home_sections")
+def news_home_section(home_page, request):
+    return home_section(home_page, request)
+
+
+@hooks.register("portal_bootstrap", order=20)
+def build_news_demo(structure, stdout, options):
+    from .demo import build_demo
+
+    build_demo(structure, stdout, options)
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    icon = "tag"
+    menu_label = "Chuyên mục tin"
+    list_display = ["name", "name_en", "slug", "kind", "sort_order"]
+
+
+register_snippet(NewsCategoryViewSet)

@@ -182,3 +182,6 @@ GUIDES_FEEDBACK_RATE_LIMIT = (
     int(env_str("GUIDES_FEEDBACK_RATE_WINDOW", "3600")),
 )
 GUIDES_TRUSTED_PROXY_COUNT = int(env_str("GUIDES_TRUSTED_PROXY_COUNT", "0"))
+
+# --- news ---
+INSTALLED_APPS += ["wagtail.contrib.routable_page", "wagtail.contrib.table_block"]  # noqa: F405
