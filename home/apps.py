@@ -5,3 +5,8 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Trang chủ và cấu trúc cổng"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home.frame import connect_invalidation
+
+        connect_invalidation()

@@ -1,14 +1,24 @@
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from wagtail.models import Site
 
+from home.frame import frame_cached, frame_version
 
-def _site_root(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
+
+def site_root(request):
+    """The home page (in the active language) of the Site serving ``request``; cached per frame version."""
+
+    def load():
+        site = Site.find_for_request(request)
+        return site.root_page.localized.specific if site else None
+
+    return frame_cached("root", [request.get_host(), get_language()], load)
 
 
 def portal(request):
-    """``portal_root``: the (localised) home page of the site being served, resolved lazily."""
-    return {"portal_root": SimpleLazyObject(lambda: _site_root(request))}
+    """``portal_root``: the site's home page, resolved lazily; ``frame_version``: the version that keys
+    the cached header, breadcrumbs and footer (see home/frame.py)."""
+    return {
+        "portal_root": SimpleLazyObject(lambda: site_root(request)),
+        "frame_version": SimpleLazyObject(frame_version),
+    }

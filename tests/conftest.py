@@ -45,3 +45,11 @@ def other_ward(wards):
 def host_of(page):
     """The host name of the Site whose root is ``page`` (a ward or the city)."""
     return Site.objects.get(root_page=page).hostname
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache (cached frames, rate limits): the DB rolls back, so must it."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,6 +1,7 @@
 """Abstract base classes for every public page of the portal."""
 
 from django.db import models
+from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -66,7 +67,7 @@ class BasePage(Page):
             "@type": "WebPage",
             "name": self.seo_title or self.title,
             "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": get_language(),  # pages are served in the active language
             "description": self.meta_description,
             **({"lastReviewed": self.last_reviewed.isoformat()} if self.last_reviewed else {}),
         }

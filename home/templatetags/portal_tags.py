@@ -8,8 +8,10 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
+from home.context_processors import site_root
+from home.frame import frame_cached
 from home.units import unit_home_for_page
 
 register = template.Library()
@@ -17,9 +19,16 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def unit_home(context, page=None):
-    """The city or ward home page whose identity the current page shows."""
-    root = context.get("portal_root")
-    return unit_home_for_page(page, root) if page else root
+    """The city or ward home page whose identity the current page shows (cached per frame version:
+    every page under the same depth-3 ancestor shares it)."""
+    request = context["request"]
+    if not page:
+        return site_root(request)
+    return frame_cached(
+        "unit",
+        [request.get_host(), page.locale_id, page.path[: 3 * Page.steplen]],
+        lambda: unit_home_for_page(page, site_root(request)),
+    )
 
 
 @register.simple_tag
