@@ -88,8 +88,10 @@ class Merchant(index.Indexed, models.Model):
         "Mã cửa hàng",
         max_length=64,
         unique=True,
+        blank=True,
         default=new_merchant_key,
-        help_text="Mã duy nhất, dùng khi nhập lại tệp CSV (cột “ma”) để cập nhật thay vì tạo trùng.",
+        help_text="Mã duy nhất, dùng khi nhập lại tệp CSV (cột “ma”) để cập nhật thay vì tạo trùng. "
+        "Để trống: hệ thống tự tạo.",
     )
     name = models.CharField("Tên cửa hàng", max_length=200)
     category = models.CharField("Loại hình", max_length=20, choices=Category.choices, default=Category.FOOD)
@@ -207,6 +209,7 @@ class Merchant(index.Indexed, models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        self.key = self.key or new_merchant_key()
         self.search_text = fold(f"{self.name} {self.address}")
         super().save(*args, **kwargs)
 
