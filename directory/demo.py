@@ -25,20 +25,69 @@ SAMPLE_NOTE = (
 
 # (ward GSO code, street name, from, to, status, launch date, path [(lat, lon)…])
 STREETS = [
-    ("26508", "Thùy Vân", "đường Hoàng Hoa Thám", "đường Thi Sách", "active", datetime.date(2023, 9, 2),
-     [(10.3430, 107.0930), (10.3465, 107.0951), (10.3500, 107.0971), (10.3535, 107.0992)]),
-    ("26509", "Hạ Long", "đường Quang Trung", "khu vực Bãi Dứa", "active", datetime.date(2023, 8, 19),
-     [(10.3437, 107.0727), (10.3405, 107.0722), (10.3372, 107.0728), (10.3340, 107.0737)]),
-    ("26518", "Trần Phú", "khu vực Bãi Dâu", "khu vực Bến Đình", "active", datetime.date(2023, 10, 14),
-     [(10.3640, 107.0635), (10.3675, 107.0616), (10.3710, 107.0606), (10.3745, 107.0611)]),
-    ("26506", "Ba Cu", "đường Quang Trung", "đường Lý Thường Kiệt", "active", datetime.date(2023, 11, 25),
-     [(10.3462, 107.0742), (10.3480, 107.0770), (10.3497, 107.0798)]),
-    ("26512", "Nam Kỳ Khởi Nghĩa", "đường Ba Cu", "đường Trương Công Định", "planned", datetime.date(2024, 9, 2),
-     [(10.3500, 107.0790), (10.3515, 107.0803), (10.3530, 107.0816)]),
-    ("26509", "Phan Chu Trinh", "đường Hạ Long", "đường Thùy Vân", "planned", datetime.date(2024, 10, 20),
-     [(10.3345, 107.0745), (10.3352, 107.0800), (10.3360, 107.0860)]),
-    ("26526", "Nguyễn An Ninh", "đường Lê Hồng Phong", "đường Bình Giã", "planned", datetime.date(2024, 12, 1),
-     [(10.3580, 107.0880), (10.3610, 107.0910), (10.3640, 107.0935)]),
+    (
+        "26508",
+        "Thùy Vân",
+        "đường Hoàng Hoa Thám",
+        "đường Thi Sách",
+        "active",
+        datetime.date(2023, 9, 2),
+        [(10.3430, 107.0930), (10.3465, 107.0951), (10.3500, 107.0971), (10.3535, 107.0992)],
+    ),
+    (
+        "26509",
+        "Hạ Long",
+        "đường Quang Trung",
+        "khu vực Bãi Dứa",
+        "active",
+        datetime.date(2023, 8, 19),
+        [(10.3437, 107.0727), (10.3405, 107.0722), (10.3372, 107.0728), (10.3340, 107.0737)],
+    ),
+    (
+        "26518",
+        "Trần Phú",
+        "khu vực Bãi Dâu",
+        "khu vực Bến Đình",
+        "active",
+        datetime.date(2023, 10, 14),
+        [(10.3640, 107.0635), (10.3675, 107.0616), (10.3710, 107.0606), (10.3745, 107.0611)],
+    ),
+    (
+        "26506",
+        "Ba Cu",
+        "đường Quang Trung",
+        "đường Lý Thường Kiệt",
+        "active",
+        datetime.date(2023, 11, 25),
+        [(10.3462, 107.0742), (10.3480, 107.0770), (10.3497, 107.0798)],
+    ),
+    (
+        "26512",
+        "Nam Kỳ Khởi Nghĩa",
+        "đường Ba Cu",
+        "đường Trương Công Định",
+        "planned",
+        datetime.date(2024, 9, 2),
+        [(10.3500, 107.0790), (10.3515, 107.0803), (10.3530, 107.0816)],
+    ),
+    (
+        "26509",
+        "Phan Chu Trinh",
+        "đường Hạ Long",
+        "đường Thùy Vân",
+        "planned",
+        datetime.date(2024, 10, 20),
+        [(10.3345, 107.0745), (10.3352, 107.0800), (10.3360, 107.0860)],
+    ),
+    (
+        "26526",
+        "Nguyễn An Ninh",
+        "đường Lê Hồng Phong",
+        "đường Bình Giã",
+        "planned",
+        datetime.date(2024, 12, 1),
+        [(10.3580, 107.0880), (10.3610, 107.0910), (10.3640, 107.0935)],
+    ),
 ]
 
 NAME_PARTS = {
@@ -50,14 +99,42 @@ NAME_PARTS = {
     Category.SHOPPING: ["Quà lưu niệm", "Thời trang", "Đặc sản"],
 }
 CATEGORY_WEIGHTS = {
-    Category.FOOD: 40, Category.GROCERY: 15, Category.LODGING: 12, Category.SERVICES: 13,
-    Category.MARKET: 10, Category.SHOPPING: 10,
+    Category.FOOD: 40,
+    Category.GROCERY: 15,
+    Category.LODGING: 12,
+    Category.SERVICES: 13,
+    Category.MARKET: 10,
+    Category.SHOPPING: 10,
 }
-NAMES = ["Hải Âu", "Bình Minh", "Sóng Biển", "Ngọc Lan", "Hoa Sứ", "Biển Xanh", "Mai Vàng", "Thanh Bình",
-         "Gió Biển", "Cát Trắng", "Hướng Dương", "Phương Nam", "Sao Mai", "Hồng Ân", "Tân Thành", "Phúc Lộc",
-         "An Khang", "Thịnh Vượng", "Ngọc Bích", "Trường Sa"]
-HOURS = ["6:00 – 22:00 hằng ngày", "7:00 – 21:00", "Cả ngày (24/7)", "5:30 – 11:00 và 15:00 – 21:00",
-         "8:00 – 22:00, nghỉ thứ Hai"]
+NAMES = [
+    "Hải Âu",
+    "Bình Minh",
+    "Sóng Biển",
+    "Ngọc Lan",
+    "Hoa Sứ",
+    "Biển Xanh",
+    "Mai Vàng",
+    "Thanh Bình",
+    "Gió Biển",
+    "Cát Trắng",
+    "Hướng Dương",
+    "Phương Nam",
+    "Sao Mai",
+    "Hồng Ân",
+    "Tân Thành",
+    "Phúc Lộc",
+    "An Khang",
+    "Thịnh Vượng",
+    "Ngọc Bích",
+    "Trường Sa",
+]
+HOURS = [
+    "6:00 – 22:00 hằng ngày",
+    "7:00 – 21:00",
+    "Cả ngày (24/7)",
+    "5:30 – 11:00 và 15:00 – 21:00",
+    "8:00 – 22:00, nghỉ thứ Hai",
+]
 
 
 def _ward_directory(ward, stdout):
@@ -67,6 +144,7 @@ def _ward_directory(ward, stdout):
     page = CashlessDirectoryPage(
         title=DIRECTORY_TITLE,
         slug=DIRECTORY_SLUG,
+        show_in_menus=True,
         summary=f"Tuyến đường và cửa hàng thanh toán không dùng tiền mặt của {ward.title}.",
         intro=f"<p>Tuyến đường và cửa hàng nhận thanh toán bằng mã QR, thẻ và ví điện tử tại {ward.title}.</p>",
     )

@@ -37,8 +37,10 @@ class MerchantSignupForm(forms.Form):
         queryset=WardHomePage.objects.none(),
         to_field_name="slug",
         empty_label="— Chọn phường, xã —",
-        error_messages={"required": "Hãy chọn phường, xã nơi cửa hàng hoạt động.",
-                        "invalid_choice": "Phường, xã không hợp lệ."},
+        error_messages={
+            "required": "Hãy chọn phường, xã nơi cửa hàng hoạt động.",
+            "invalid_choice": "Phường, xã không hợp lệ.",
+        },
     )
     street = forms.ModelChoiceField(
         label="Tuyến đường thanh toán không dùng tiền mặt (nếu có)",
@@ -58,7 +60,10 @@ class MerchantSignupForm(forms.Form):
         error_messages=_messages("vĩ độ"),
     )
     longitude = forms.CharField(
-        label="Kinh độ (không bắt buộc)", required=False, max_length=20, help_text="Ví dụ 107.0740.",
+        label="Kinh độ (không bắt buộc)",
+        required=False,
+        max_length=20,
+        help_text="Ví dụ 107.0740.",
         error_messages=_messages("kinh độ"),
     )
     payment_methods = forms.ModelMultipleChoiceField(
@@ -66,25 +71,33 @@ class MerchantSignupForm(forms.Form):
         queryset=PaymentMethod.objects.all(),
         to_field_name="code",
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Hãy chọn ít nhất một phương thức thanh toán.",
-                        "invalid_choice": "Phương thức thanh toán không hợp lệ.",
-                        "invalid_pk_value": "Phương thức thanh toán không hợp lệ."},
+        error_messages={
+            "required": "Hãy chọn ít nhất một phương thức thanh toán.",
+            "invalid_choice": "Phương thức thanh toán không hợp lệ.",
+            "invalid_pk_value": "Phương thức thanh toán không hợp lệ.",
+        },
     )
     opening_hours = forms.CharField(
-        label="Giờ mở cửa (không bắt buộc)", required=False, max_length=200, help_text="Ví dụ: 6:00 – 22:00 hằng ngày",
+        label="Giờ mở cửa (không bắt buộc)",
+        required=False,
+        max_length=200,
+        help_text="Ví dụ: 6:00 – 22:00 hằng ngày",
         error_messages=_messages("giờ mở cửa"),
     )
     phone = forms.CharField(
-        label="Điện thoại cửa hàng (công khai, không bắt buộc)", required=False, max_length=32,
+        label="Điện thoại cửa hàng (công khai, không bắt buộc)",
+        required=False,
+        max_length=32,
         error_messages=_messages("số điện thoại cửa hàng"),
     )
     website = forms.URLField(
-        label="Trang web hoặc trang mạng xã hội (không bắt buộc)", required=False, max_length=200, assume_scheme="https",
+        label="Trang web hoặc trang mạng xã hội (không bắt buộc)",
+        required=False,
+        max_length=200,
+        assume_scheme="https",
         error_messages=_messages("địa chỉ trang web", invalid="Địa chỉ trang web không hợp lệ, ví dụ: https://…"),
     )
-    contact_name = forms.CharField(
-        label="Người liên hệ", max_length=120, error_messages=_messages("tên người liên hệ")
-    )
+    contact_name = forms.CharField(label="Người liên hệ", max_length=120, error_messages=_messages("tên người liên hệ"))
     contact_info = forms.CharField(
         label="Điện thoại hoặc thư điện tử để cán bộ xác minh",
         max_length=200,
@@ -103,13 +116,18 @@ class MerchantSignupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = WardHomePage.objects.filter(locale__language_code="vi").order_by("path")
         self.fields["street"].queryset = (
-            CashlessStreetPage.objects.live().filter(locale__language_code="vi").select_related("ward").order_by("street_name")
+            CashlessStreetPage.objects.live()
+            .filter(locale__language_code="vi")
+            .select_related("ward")
+            .order_by("street_name")
         )
         self.fields["street"].label_from_instance = lambda street: f"{street.street_name} ({street.ward.title})"
         self.fields["trang_chu_cong_ty"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         for name in ("name", "address", "contact_name"):
             self.fields[name].widget.attrs["autocomplete"] = {
-                "name": "organization", "address": "street-address", "contact_name": "name"
+                "name": "organization",
+                "address": "street-address",
+                "contact_name": "name",
             }[name]
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["latitude"].widget.attrs["inputmode"] = "decimal"
@@ -181,7 +199,9 @@ class MerchantSignupForm(forms.Form):
                 self.add_error("latitude", geo.outside_city_message())
         street, ward = cleaned.get("street"), cleaned.get("ward")
         if street and ward and street.ward_id != ward.pk:
-            self.add_error("street", f"Tuyến đường {street.street_name} thuộc {street.ward.title}, không thuộc {ward.title}.")
+            self.add_error(
+                "street", f"Tuyến đường {street.street_name} thuộc {street.ward.title}, không thuộc {ward.title}."
+            )
         return cleaned
 
 
@@ -197,9 +217,9 @@ class MerchantAdminForm(WagtailAdminModelForm):
             if self.allowed_wards.count() == 1 and not self.instance.pk:
                 self.fields["ward"].initial = self.allowed_wards.first().pk
         if "street" in self.fields:
-            self.fields["street"].queryset = CashlessStreetPage.objects.filter(
-                ward__in=self.allowed_wards
-            ).order_by("street_name")
+            self.fields["street"].queryset = CashlessStreetPage.objects.filter(ward__in=self.allowed_wards).order_by(
+                "street_name"
+            )
             self.fields["street"].widget = forms.Select(choices=self.fields["street"].choices)
         if "payment_methods" in self.fields:
             self.fields["payment_methods"].widget = forms.CheckboxSelectMultiple(

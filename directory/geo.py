@@ -25,9 +25,7 @@ class Bounds:
         return self.south <= float(lat) <= self.north and self.west <= float(lon) <= self.east
 
     def describe(self):
-        return (
-            f"vĩ độ {self.south:.2f}–{self.north:.2f}, kinh độ {self.west:.2f}–{self.east:.2f}"
-        )
+        return f"vĩ độ {self.south:.2f}–{self.north:.2f}, kinh độ {self.west:.2f}–{self.east:.2f}"
 
 
 def city_bounds():

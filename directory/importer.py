@@ -41,8 +41,21 @@ from directory import geo
 from portal.vietnamese import fold, nfc
 
 COLUMNS = [
-    "ma", "ten", "loai", "phuong", "tuyen_duong", "dia_chi", "vi_do", "kinh_do", "phuong_thuc",
-    "gio_mo_cua", "dien_thoai", "website", "ngay_xac_minh", "cong_khai", "du_lieu_mau",
+    "ma",
+    "ten",
+    "loai",
+    "phuong",
+    "tuyen_duong",
+    "dia_chi",
+    "vi_do",
+    "kinh_do",
+    "phuong_thuc",
+    "gio_mo_cua",
+    "dien_thoai",
+    "website",
+    "ngay_xac_minh",
+    "cong_khai",
+    "du_lieu_mau",
 ]
 REQUIRED_COLUMNS = ["ma", "ten", "loai", "phuong", "dia_chi", "phuong_thuc"]
 KEY_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")
@@ -51,8 +64,19 @@ TRUE_VALUES = {"1", "co", "true", "yes", "x"}
 FALSE_VALUES = {"0", "khong", "false", "no"}
 MAX_LENGTHS = {"ten": 200, "dia_chi": 255, "gio_mo_cua": 200}
 FIELDS = [
-    "name", "category", "ward_id", "street_id", "address", "latitude", "longitude", "opening_hours", "phone",
-    "website", "verified_on", "published", "is_sample",
+    "name",
+    "category",
+    "ward_id",
+    "street_id",
+    "address",
+    "latitude",
+    "longitude",
+    "opening_hours",
+    "phone",
+    "website",
+    "verified_on",
+    "published",
+    "is_sample",
 ]
 
 
@@ -91,8 +115,9 @@ class Lookups:
         wards = list(WardHomePage.objects.filter(locale__language_code="vi"))
         self.wards = {w.gso_code: w.pk for w in wards} | {fold(w.title): w.pk for w in wards}
         self.streets = {}
-        for street in CashlessStreetPage.objects.filter(locale__language_code="vi").only("id", "slug", "street_name",
-                                                                                          "ward_id"):
+        for street in CashlessStreetPage.objects.filter(locale__language_code="vi").only(
+            "id", "slug", "street_name", "ward_id"
+        ):
             self.streets[(street.ward_id, street.slug)] = street.pk
             self.streets[(street.ward_id, fold(street.street_name))] = street.pk
         self.categories = {value: value for value in Category.values} | {
@@ -170,7 +195,9 @@ def _parse_row(record, line, lookups, errors):
     if not category:
         errors.append(("loai", "không được để trống"))
     elif values["category"] is None:
-        errors.append(("loai", f"loại hình “{category}” không có; dùng: {', '.join(sorted(set(lookups.categories.values())))}"))
+        errors.append(
+            ("loai", f"loại hình “{category}” không có; dùng: {', '.join(sorted(set(lookups.categories.values())))}")
+        )
 
     ward = _cell(record, "phuong")
     values["ward_id"] = lookups.wards.get(ward) or lookups.wards.get(fold(ward))
@@ -272,7 +299,8 @@ def apply_rows(rows, summary, progress=None, every=100):
 
     with transaction.atomic():
         existing = {
-            m.key: m for m in Merchant.objects.filter(key__in=[row.key for row in rows]).prefetch_related("payment_methods")
+            m.key: m
+            for m in Merchant.objects.filter(key__in=[row.key for row in rows]).prefetch_related("payment_methods")
         }
         for done, row in enumerate(rows, start=1):
             merchant = existing.get(row.key)

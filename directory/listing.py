@@ -23,12 +23,39 @@ from portal.vietnamese import fold
 PAGE_SIZE = 50
 FILTER_KEYS = ("phuong", "tuyen", "loai", "thanh-toan", "q")
 MERCHANT_FIELDS = (
-    "id", "key", "name", "category", "ward_id", "street_id", "address", "latitude", "longitude",
-    "opening_hours", "phone", "website", "verified_on", "is_sample", "search_text",
+    "id",
+    "key",
+    "name",
+    "category",
+    "ward_id",
+    "street_id",
+    "address",
+    "latitude",
+    "longitude",
+    "opening_hours",
+    "phone",
+    "website",
+    "verified_on",
+    "is_sample",
+    "search_text",
 )
 STREET_FIELDS = (
-    "id", "title", "slug", "url_path", "path", "depth", "locale_id", "street_name", "ward_id", "status",
-    "launch_date", "segment_from", "segment_to", "path_text", "is_sample", "summary",
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "street_name",
+    "ward_id",
+    "status",
+    "launch_date",
+    "segment_from",
+    "segment_to",
+    "path_text",
+    "is_sample",
+    "summary",
 )
 
 
@@ -211,8 +238,12 @@ def _lookup_tables(wards, streets, methods):
 def directory_context(page, request, paginate=True):
     """Context of a directory page (city or ward): filters with counts, streets, list, map."""
     ward = page.scope_ward
-    wards = [ward] if ward else list(
-        WardHomePage.objects.filter(locale__language_code="vi").order_by("path").only("id", "title", "slug", "path")
+    wards = (
+        [ward]
+        if ward
+        else list(
+            WardHomePage.objects.filter(locale__language_code="vi").order_by("path").only("id", "title", "slug", "path")
+        )
     )
     streets = load_streets(page.locale_id, ward)
     methods = list(PaymentMethod.objects.all())

@@ -46,7 +46,10 @@ class PaymentMethod(models.Model):
     KIND_CHOICES = [("qr", "Chuyển khoản, mã QR"), ("card", "Thẻ ngân hàng"), ("wallet", "Ví điện tử")]
 
     code = models.SlugField(
-        "Mã", max_length=32, unique=True, help_text="Dùng trong địa chỉ lọc, tệp nhập và dữ liệu mở, ví dụ: vietqr, momo."
+        "Mã",
+        max_length=32,
+        unique=True,
+        help_text="Dùng trong địa chỉ lọc, tệp nhập và dữ liệu mở, ví dụ: vietqr, momo.",
     )
     name = models.CharField("Tên hiển thị", max_length=100)
     kind = models.CharField("Loại", max_length=10, choices=KIND_CHOICES, default="wallet")
@@ -58,8 +61,13 @@ class PaymentMethod(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField("Thứ tự", default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("kind"), FieldPanel("schema_name"),
-              FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("kind"),
+        FieldPanel("schema_name"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -116,17 +124,26 @@ class Merchant(index.Indexed, models.Model):
     payment_methods = models.ManyToManyField(
         PaymentMethod, verbose_name="Phương thức thanh toán chấp nhận", related_name="merchants"
     )
-    opening_hours = models.CharField("Giờ mở cửa", max_length=200, blank=True, help_text="Ví dụ: 6:00 – 22:00 hằng ngày")
+    opening_hours = models.CharField(
+        "Giờ mở cửa", max_length=200, blank=True, help_text="Ví dụ: 6:00 – 22:00 hằng ngày"
+    )
     phone = models.CharField("Điện thoại cửa hàng", max_length=32, blank=True)
     website = models.URLField("Trang web hoặc trang mạng xã hội", blank=True)
     verified_on = models.DateField(
-        "Ngày xác minh", null=True, blank=True, help_text="Ngày cán bộ phường, xã kiểm tra cửa hàng nhận thanh toán như mô tả."
+        "Ngày xác minh",
+        null=True,
+        blank=True,
+        help_text="Ngày cán bộ phường, xã kiểm tra cửa hàng nhận thanh toán như mô tả.",
     )
     published = models.BooleanField(
-        "Công khai", default=False, help_text="Chỉ cửa hàng đã xác minh mới nên được công khai trên cổng và trong dữ liệu mở."
+        "Công khai",
+        default=False,
+        help_text="Chỉ cửa hàng đã xác minh mới nên được công khai trên cổng và trong dữ liệu mở.",
     )
     is_sample = models.BooleanField(
-        "Dữ liệu mẫu", default=False, help_text="Bản ghi minh họa, không phải cửa hàng thật; trang công khai ghi rõ “dữ liệu mẫu”."
+        "Dữ liệu mẫu",
+        default=False,
+        help_text="Bản ghi minh họa, không phải cửa hàng thật; trang công khai ghi rõ “dữ liệu mẫu”.",
     )
     source = models.CharField("Nguồn", max_length=10, choices=SOURCE_CHOICES, default="admin")
     contact_name = models.CharField("Người liên hệ", max_length=120, blank=True)
@@ -154,7 +171,8 @@ class Merchant(index.Indexed, models.Model):
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading="Vị trí",
-            help_text="Tọa độ lấy từ ứng dụng bản đồ (nhấn giữ vào vị trí cửa hàng), phải nằm trong thành phố Vũng Tàu.",
+            help_text="Tọa độ lấy từ ứng dụng bản đồ (nhấn giữ vào vị trí cửa hàng), "
+            "phải nằm trong thành phố Vũng Tàu.",
         ),
         FieldPanel("payment_methods"),
         MultiFieldPanel(
@@ -196,22 +214,26 @@ class Merchant(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name} (mẫu)" if self.is_sample and "(mẫu)" not in self.name else self.name
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude" if self.longitude is None else "latitude"] = "Cần nhập cả vĩ độ và kinh độ, hoặc để trống cả hai."
-        elif self.latitude is not None and not geo.city_bounds().contains(self.latitude, self.longitude):
-            errors["latitude"] = geo.outside_city_message()
-        if self.street_id and self.ward_id and self.street.ward_id != self.ward_id:
-            errors["street"] = f"Tuyến đường “{self.street.title}” thuộc {self.street.ward.title}, không thuộc phường, xã đã chọn."
-        if errors:
-            raise ValidationError(errors)
-
     def save(self, *args, **kwargs):
         self.key = self.key or new_merchant_key()
         self.search_text = fold(f"{self.name} {self.address}")
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude" if self.longitude is None else "latitude"] = (
+                "Cần nhập cả vĩ độ và kinh độ, hoặc để trống cả hai."
+            )
+        elif self.latitude is not None and not geo.city_bounds().contains(self.latitude, self.longitude):
+            errors["latitude"] = geo.outside_city_message()
+        if self.street_id and self.ward_id and self.street.ward_id != self.ward_id:
+            errors["street"] = (
+                f"Tuyến đường “{self.street.title}” thuộc {self.street.ward.title}, không thuộc phường, xã đã chọn."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def has_location(self):
@@ -227,12 +249,7 @@ class DirectoryPageMixin:
 
     def get_directory_root(self):
         """The city-level directory page (merchant pages, sign-up form and open data live there)."""
-        return (
-            CashlessDirectoryPage.objects.live()
-            .filter(depth=3, locale_id=self.locale_id)
-            .order_by("path")
-            .first()
-        )
+        return CashlessDirectoryPage.objects.live().filter(depth=3, locale_id=self.locale_id).order_by("path").first()
 
 
 class CashlessDirectoryPage(DirectoryPageMixin, RoutablePageMixin, BasePage):
@@ -329,7 +346,10 @@ class CashlessStreetPage(DirectoryPageMixin, RoutablePageMixin, BasePage):
         related_name="+",
     )
     photo_alt = models.CharField(
-        "Mô tả ảnh (alt)", max_length=250, blank=True, help_text="Bắt buộc khi có ảnh: mô tả nội dung ảnh cho người khiếm thị."
+        "Mô tả ảnh (alt)",
+        max_length=250,
+        blank=True,
+        help_text="Bắt buộc khi có ảnh: mô tả nội dung ảnh cho người khiếm thị.",
     )
     path_text = models.TextField(
         "Hình dạng tuyến đường (tọa độ)",

@@ -81,8 +81,10 @@ def street_progress_by_ward(include_sample=True):
     """Streets per ward (active and planned) against the 17/17 target. Two queries."""
     from directory.models import CashlessStreetPage
 
-    streets = CashlessStreetPage.objects.live().filter(locale__language_code="vi").only(
-        "id", "ward_id", "status", "is_sample"
+    streets = (
+        CashlessStreetPage.objects.live()
+        .filter(locale__language_code="vi")
+        .only("id", "ward_id", "status", "is_sample")
     )
     if not include_sample:
         streets = streets.filter(is_sample=False)

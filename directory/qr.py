@@ -16,8 +16,18 @@ def svg(url, title="", scale=1, border=4):
     """Inline SVG markup (no XML declaration) with a title for assistive technology."""
     out = io.BytesIO()
     make(url).save(
-        out, kind="svg", scale=scale, border=border, xmldecl=False, svgns=True, title=title or None,
-        svgclass="qr-code", lineclass="qr-code__modules", dark="#000", light="#fff", omitsize=True,
+        out,
+        kind="svg",
+        scale=scale,
+        border=border,
+        xmldecl=False,
+        svgns=True,
+        title=title or None,
+        svgclass="qr-code",
+        lineclass="qr-code__modules",
+        dark="#000",
+        light="#fff",
+        omitsize=True,
     )
     return out.getvalue().decode("utf-8")
 

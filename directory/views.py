@@ -23,7 +23,10 @@ def merchant_detail(request, page, merchant_id):
     merchant.method_ids = set(methods)
     street = merchant.street if merchant.street and merchant.street.live else None
     listing.decorate(
-        [merchant], {merchant.ward_id: merchant.ward}, {street.pk: street} if street else {}, methods,
+        [merchant],
+        {merchant.ward_id: merchant.ward},
+        {street.pk: street} if street else {},
+        methods,
         root.get_url(request) if root else page.get_url(request),
     )
     request.directory_merchant = merchant  # CashlessDirectoryPage.get_json_ld describes the merchant
@@ -42,12 +45,15 @@ def signup(request, page):
         root = page.get_directory_root()
         if root is None:
             raise Http404
-        return redirect(root.get_url(request) + root.reverse_subpage("signup_route") + f"?phuong={page.scope_ward.slug}")
+        return redirect(
+            root.get_url(request) + root.reverse_subpage("signup_route") + f"?phuong={page.scope_ward.slug}"
+        )
     status = 200
     rate_limited = False
     if request.method == "POST":
-        if not ratelimit.hit(request, "directory-signup", settings.DIRECTORY_SIGNUP_RATE_LIMIT,
-                             settings.DIRECTORY_SIGNUP_RATE_WINDOW):
+        if not ratelimit.hit(
+            request, "directory-signup", settings.DIRECTORY_SIGNUP_RATE_LIMIT, settings.DIRECTORY_SIGNUP_RATE_WINDOW
+        ):
             form = MerchantSignupForm(request.POST)
             rate_limited, status = True, 429
         else:
@@ -61,8 +67,14 @@ def signup(request, page):
             status = 400
     else:
         form = MerchantSignupForm(initial={"ward": request.GET.get("phuong", "")})
-    context = {"page": page, "self": page, "request": request, "form": form, "rate_limited": rate_limited,
-               "noindex": True}
+    context = {
+        "page": page,
+        "self": page,
+        "request": request,
+        "form": form,
+        "rate_limited": rate_limited,
+        "noindex": True,
+    }
     return TemplateResponse(request, "directory/signup.html", context, status=status)
 
 

@@ -30,8 +30,19 @@ class MerchantViewSet(SnippetViewSet):
     icon = "pick"
     menu_label = "Cửa hàng"
     list_display = ["name", "ward", "street", "category", "published", "verified_on", "is_sample"]
-    list_export = ["key", "name", "category", "ward", "street", "address", "latitude", "longitude", "published",
-                   "verified_on", "is_sample"]
+    list_export = [
+        "key",
+        "name",
+        "category",
+        "ward",
+        "street",
+        "address",
+        "latitude",
+        "longitude",
+        "published",
+        "verified_on",
+        "is_sample",
+    ]
     filterset_class = MerchantFilterSet
     edit_handler = ObjectList(Merchant.panels, base_form_class=MerchantAdminForm)
     search_fields = ["name", "address", "search_text"]
@@ -72,14 +83,19 @@ def directory_home_section(home_page, request):
     if home_page.locale.language_code != "vi":
         return None
     directory = CashlessDirectoryPage.objects.live().child_of(home_page).first()
-    city_directory = directory if ward is None else (
-        CashlessDirectoryPage.objects.live().filter(depth=3, locale_id=home_page.locale_id).first()
+    city_directory = (
+        directory
+        if ward is None
+        else (CashlessDirectoryPage.objects.live().filter(depth=3, locale_id=home_page.locale_id).first())
     )
     streets = CashlessStreetPage.objects.live().filter(locale_id=home_page.locale_id)
     if ward is not None:
         streets = streets.filter(ward=ward)
-    streets = list(streets.only("id", "title", "url_path", "path", "depth", "street_name", "status", "is_sample",
-                                "ward_id").order_by("-status", "street_name"))
+    streets = list(
+        streets.only(
+            "id", "title", "url_path", "path", "depth", "street_name", "status", "is_sample", "ward_id"
+        ).order_by("-status", "street_name")
+    )
     merchants = Merchant.objects.filter(published=True)
     if ward is not None:
         merchants = merchants.filter(ward=ward)
@@ -88,8 +104,11 @@ def directory_home_section(home_page, request):
         return HomeSection(
             order=40,
             template="components/home_section_empty.html",
-            context={"slug": "directory", "heading": "Thanh toán không dùng tiền mặt",
-                     "message": "Danh bạ tuyến đường và cửa hàng thanh toán không dùng tiền mặt đang được cập nhật."},
+            context={
+                "slug": "directory",
+                "heading": "Thanh toán không dùng tiền mặt",
+                "message": "Danh bạ tuyến đường và cửa hàng thanh toán không dùng tiền mặt đang được cập nhật.",
+            },
         )
     more_url = None
     if directory is not None:
@@ -106,8 +125,13 @@ def directory_home_section(home_page, request):
             "merchant_total": figures["total"],
             "has_sample_data": bool(figures["sample"]) or any(s.is_sample for s in streets),
             "more_url": more_url,
-            "signup_url": (city_directory.get_url(request) + city_directory.reverse_subpage("signup_route")
-                           + (f"?phuong={ward.slug}" if ward else "")) if city_directory else None,
+            "signup_url": (
+                city_directory.get_url(request)
+                + city_directory.reverse_subpage("signup_route")
+                + (f"?phuong={ward.slug}" if ward else "")
+            )
+            if city_directory
+            else None,
         },
     )
 

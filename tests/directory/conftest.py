@@ -34,7 +34,12 @@ def add_street(directory, name, path_text, status="active", **extra):
 
     extra.setdefault("launch_date", datetime.date(2023, 9, 2) if status == "active" else None)
     street = CashlessStreetPage(
-        title=f"Tuyến đường {name}", slug=slugify_vi(name), street_name=name, status=status, path_text=path_text, **extra
+        title=f"Tuyến đường {name}",
+        slug=slugify_vi(name),
+        street_name=name,
+        status=status,
+        path_text=path_text,
+        **extra,
     )
     directory.add_child(instance=street)
     return street

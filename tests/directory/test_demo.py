@@ -16,7 +16,9 @@ def build(small=True):
 
 
 def merchant_rows():
-    return list(Merchant.objects.order_by("key").values_list("key", "name", "latitude", "longitude", "street__street_name"))
+    return list(
+        Merchant.objects.order_by("key").values_list("key", "name", "latitude", "longitude", "street__street_name")
+    )
 
 
 def test_demo_streets_and_merchants_are_real_places_marked_as_sample_data(city):
@@ -48,4 +50,3 @@ def test_demo_is_idempotent_and_deterministic(city):
     Merchant.objects.all().delete()
     build()
     assert merchant_rows() == first
-

@@ -16,8 +16,16 @@ def shops(ward, other_ward, street, other_street, city_directory):
     return [
         make_merchant(ward, "Quán Ba Cu", street, methods=("vietqr", "momo")),
         make_merchant(ward, "Tiệm không tọa độ", None, methods=("the",), lat=None, lon=None),
-        make_merchant(other_ward, "Khách sạn Thùy Vân", other_street, methods=("the",), category="luu-tru",
-                      lat="10.3450", lon="107.0940", is_sample=True),
+        make_merchant(
+            other_ward,
+            "Khách sạn Thùy Vân",
+            other_street,
+            methods=("the",),
+            category="luu-tru",
+            lat="10.3450",
+            lon="107.0940",
+            is_sample=True,
+        ),
         make_merchant(other_ward, "Chưa công khai", other_street, published=False),
     ]
 

@@ -13,9 +13,10 @@ pytestmark = pytest.mark.django_db
 
 HEADER = ",".join(COLUMNS)
 GOOD = [
-    "ba-cu-001,Quán Cô Ba,an-uong,26506,ba-cu,Số 12 Ba Cu,10.3470,107.0765,vietqr;momo,6:00 – 21:00,0254 3 111 222,,2024-03-01,1,0",
-    "thang-tam-001,Khách sạn Biển Xanh,Lưu trú,Phường Thắng Tam,Thùy Vân,Số 5 Thùy Vân,10.3450,107.0940,the;Ví ZaloPay,,,"
-    "https://bienxanh.example,02/04/2024,có,0",
+    "ba-cu-001,Quán Cô Ba,an-uong,26506,ba-cu,Số 12 Ba Cu,10.3470,107.0765,vietqr;momo,6:00 – 21:00,"
+    "0254 3 111 222,,2024-03-01,1,0",
+    "thang-tam-001,Khách sạn Biển Xanh,Lưu trú,Phường Thắng Tam,Thùy Vân,Số 5 Thùy Vân,10.3450,107.0940,"
+    "the;Ví ZaloPay,,,https://bienxanh.example,02/04/2024,có,0",
     "phuong-1-002,Tạp hóa Sáu,bach-hoa,26506,,Số 3 Lê Lợi,,,vietqr,,,,,1,0",
 ]
 
@@ -66,25 +67,33 @@ def test_reimport_is_idempotent_and_updates_by_key(tmp_path, street, other_stree
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("x-1,Quán,an-uong,26506,,Số 1,10.7769,106.7009,vietqr,,,,,1,0",
-         ":2: vi_do: (10.7769, 106.7009): Tọa độ nằm ngoài địa bàn thành phố Vũng Tàu"),
+        (
+            "x-1,Quán,an-uong,26506,,Số 1,10.7769,106.7009,vietqr,,,,,1,0",
+            ":2: vi_do: (10.7769, 106.7009): Tọa độ nằm ngoài địa bàn thành phố Vũng Tàu",
+        ),
         ("x-1,Quán,an-uong,26506,,Số 1,mười,107.07,vietqr,,,,,1,0", ":2: vi_do: “mười” không phải số"),
         ("x-1,Quán,an-uong,26506,,Số 1,10.35,,vietqr,,,,,1,0", ":2: kinh_do: cần cả vĩ độ và kinh độ"),
         ("x-1,Quán,an-uong,26506,,Số 1,,,bitcoin,,,,,1,0", ":2: phuong_thuc: phương thức “bitcoin” không có"),
         ("x-1,Quán,an-uong,26506,,Số 1,,,,,,,,1,0", ":2: phuong_thuc: cần ít nhất một phương thức"),
         ("x-1,Quán,casino,26506,,Số 1,,,vietqr,,,,,1,0", ":2: loai: loại hình “casino” không có"),
         ("x-1,Quán,an-uong,26599,,Số 1,,,vietqr,,,,,1,0", ":2: phuong: không tìm thấy phường, xã “26599”"),
-        ("x-1,Quán,an-uong,26506,thuy-van,Số 1,,,vietqr,,,,,1,0",
-         ":2: tuyen_duong: không có tuyến đường “thuy-van” trong phường, xã này"),
+        (
+            "x-1,Quán,an-uong,26506,thuy-van,Số 1,,,vietqr,,,,,1,0",
+            ":2: tuyen_duong: không có tuyến đường “thuy-van” trong phường, xã này",
+        ),
         ("x 1,Quán,an-uong,26506,,Số 1,,,vietqr,,,,,1,0", ":2: ma: chỉ gồm chữ không dấu"),
         ("x-1,,an-uong,26506,,Số 1,,,vietqr,,,,,1,0", ":2: ten: không được để trống"),
-        ("x-1,Quán,an-uong,26506,,Số 1,,,vietqr,,,,31/02/2024,1,0", ":2: ngay_xac_minh: ngày “31/02/2024” không hợp lệ"),
+        (
+            "x-1,Quán,an-uong,26506,,Số 1,,,vietqr,,,,31/02/2024,1,0",
+            ":2: ngay_xac_minh: ngày “31/02/2024” không hợp lệ",
+        ),
         ("x-1,Quán,an-uong,26506,,Số 1,,,vietqr,,,ftp://x,,1,0", ":2: website: “ftp://x” không phải địa chỉ"),
         ("x-1,Quán,an-uong,26506,,Số 1,,,vietqr,,,,,có lẽ,0", ":2: cong_khai: “có lẽ” không hợp lệ"),
     ],
 )
-def test_bad_rows_abort_with_file_line_column_message_and_change_nothing(tmp_path, street, other_street, line,
-                                                                         expected):
+def test_bad_rows_abort_with_file_line_column_message_and_change_nothing(
+    tmp_path, street, other_street, line, expected
+):
     run(write(tmp_path, GOOD))
     before = snapshot()
     path = write(tmp_path, [line, *GOOD], name="sai.csv")
@@ -106,7 +115,12 @@ def test_missing_columns_are_reported_on_line_1(tmp_path):
 
 
 def test_duplicate_keys_are_refused_and_all_errors_listed(tmp_path, street, other_street):
-    lines = [GOOD[0], GOOD[1], GOOD[0].replace("Quán Cô Ba", "Quán trùng"), "y-1,Quán,an-uong,26506,,Số 1,,,bitcoin,,,,,1,0"]
+    lines = [
+        GOOD[0],
+        GOOD[1],
+        GOOD[0].replace("Quán Cô Ba", "Quán trùng"),
+        "y-1,Quán,an-uong,26506,,Số 1,,,bitcoin,,,,,1,0",
+    ]
     path = write(tmp_path, lines)
     with pytest.raises(CommandError) as error:
         run(path)

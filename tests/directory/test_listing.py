@@ -19,8 +19,15 @@ def shops(ward, other_ward, street, other_street):
         make_merchant(ward, "Quán Ba Cu", street, methods=("vietqr", "momo")),
         make_merchant(ward, "Tạp hóa Ba Cu", street, methods=("vietqr",), category="bach-hoa"),
         make_merchant(ward, "Tiệm không trên tuyến", None, methods=("the",), category="dich-vu", lat=None, lon=None),
-        make_merchant(other_ward, "Khách sạn Thùy Vân", other_street, methods=("the", "momo"), category="luu-tru",
-                      lat="10.3450", lon="107.0940"),
+        make_merchant(
+            other_ward,
+            "Khách sạn Thùy Vân",
+            other_street,
+            methods=("the", "momo"),
+            category="luu-tru",
+            lat="10.3450",
+            lon="107.0940",
+        ),
         make_merchant(other_ward, "Chưa xác minh", other_street, published=False, lat="10.3450", lon="107.0940"),
     ]
 

@@ -59,9 +59,9 @@ def form_data(merchant, **changes):
 def test_unit_groups_get_merchant_permissions_and_only_the_city_gets_payment_methods(city, ward):
     ward_editors = Group.objects.get(name=f"Biên tập viên – {ward.title}")
     city_editors = Group.objects.get(name=f"Biên tập viên – {city.title}")
-    assert set(ward_editors.permissions.filter(content_type__app_label="directory").values_list("codename", flat=True)) == {
-        "add_merchant", "change_merchant", "delete_merchant", "view_merchant"
-    }
+    assert set(
+        ward_editors.permissions.filter(content_type__app_label="directory").values_list("codename", flat=True)
+    ) == {"add_merchant", "change_merchant", "delete_merchant", "view_merchant"}
     assert city_editors.permissions.filter(codename="change_paymentmethod").exists()
     assert not ward_editors.permissions.filter(codename="change_paymentmethod").exists()
 

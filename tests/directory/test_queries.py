@@ -21,8 +21,15 @@ def five_hundred(ward, other_ward, street, other_street):
     methods = list(PaymentMethod.objects.all())
     merchants = Merchant.objects.bulk_create(
         Merchant(
-            key=f"q-{n}", name=f"Cửa hàng {n}", ward=ward if n % 2 else other_ward, street=street if n % 2 else other_street,
-            address=f"Số {n}", latitude="10.3470", longitude="107.0760", published=True, search_text=f"cua hang {n}",
+            key=f"q-{n}",
+            name=f"Cửa hàng {n}",
+            ward=ward if n % 2 else other_ward,
+            street=street if n % 2 else other_street,
+            address=f"Số {n}",
+            latitude="10.3470",
+            longitude="107.0760",
+            published=True,
+            search_text=f"cua hang {n}",
         )
         for n in range(500)
     )
@@ -50,8 +57,9 @@ def test_directory_page_with_500_merchants(client, city, city_directory, five_hu
     assert "cửa hàng phù hợp" in response.text
 
 
-def test_street_page_with_500_merchants(client, ward, ward_directory, street, five_hundred,
-                                        django_assert_max_num_queries):
+def test_street_page_with_500_merchants(
+    client, ward, ward_directory, street, five_hundred, django_assert_max_num_queries
+):
     baseline_page = StandardPageFactory(parent=ward_directory, title="Mốc so sánh", slug="moc-so-sanh")
     baseline = count_queries(client, baseline_page.url, host_of(ward))
     client.get(street.url, HTTP_HOST=host_of(ward))
