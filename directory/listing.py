@@ -15,30 +15,21 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 
+from directory.importer import FIELDS as IMPORTED_FIELDS
 from directory.models import CashlessStreetPage, Category, Merchant, PaymentMethod
 from directory.progress import summarise_streets
 from home.models import WardHomePage
 from portal.vietnamese import fold
 
 PAGE_SIZE = 50
-FILTER_KEYS = ("phuong", "tuyen", "loai", "thanh-toan", "q")
-MERCHANT_FIELDS = (
-    "id",
-    "key",
-    "name",
-    "category",
-    "ward_id",
-    "street_id",
-    "address",
-    "latitude",
-    "longitude",
-    "opening_hours",
-    "phone",
-    "website",
-    "verified_on",
-    "is_sample",
-    "search_text",
-)
+# (GET parameter, Filters attribute, label in the "ignored" message)
+FACETS = [
+    ("phuong", "ward", "phường, xã"),
+    ("tuyen", "street", "tuyến đường"),
+    ("loai", "category", "loại hình"),
+    ("thanh-toan", "method", "phương thức thanh toán"),
+]
+MERCHANT_FIELDS = ("id", "key", "search_text", *IMPORTED_FIELDS)
 STREET_FIELDS = (
     "id",
     "title",
@@ -75,13 +66,8 @@ class Filters:
         return bool(self.ward or self.street or self.category or self.method or self.text)
 
     def as_params(self, **changes):
-        values = {
-            "phuong": self.ward,
-            "tuyen": self.street or "",
-            "loai": self.category,
-            "thanh-toan": self.method,
-            "q": self.text,
-        }
+        values = {parameter: getattr(self, attribute) or "" for parameter, attribute, _ in FACETS}
+        values["q"] = self.text
         values.update(changes)
         return {key: value for key, value in values.items() if value}
 
@@ -92,31 +78,21 @@ class Filters:
 
 def parse_filters(query, ward_slugs, street_ids, method_codes):
     """Read filter parameters from a QueryDict/dict against the known options."""
+    allowed = {
+        "ward": set(ward_slugs),
+        "street": {str(pk) for pk in street_ids},
+        "category": set(Category.values),
+        "method": set(method_codes),
+    }
     filters = Filters()
-    ward = (query.get("phuong") or "").strip()
-    if ward:
-        if ward in ward_slugs:
-            filters.ward = ward
+    for parameter, attribute, label in FACETS:
+        value = (query.get(parameter) or "").strip()
+        if not value:
+            continue
+        if value in allowed[attribute]:
+            setattr(filters, attribute, int(value) if attribute == "street" else value)
         else:
-            filters.ignored.append("phường, xã")
-    street = (query.get("tuyen") or "").strip()
-    if street:
-        if street.isdigit() and int(street) in street_ids:
-            filters.street = int(street)
-        else:
-            filters.ignored.append("tuyến đường")
-    category = (query.get("loai") or "").strip()
-    if category:
-        if category in Category.values:
-            filters.category = category
-        else:
-            filters.ignored.append("loại hình")
-    method = (query.get("thanh-toan") or "").strip()
-    if method:
-        if method in method_codes:
-            filters.method = method
-        else:
-            filters.ignored.append("phương thức thanh toán")
+            filters.ignored.append(label)
     filters.text = (query.get("q") or "").strip()[:100]
     return filters
 

@@ -154,7 +154,7 @@ def street_poster(request, page):
         "poster_size": size,
         "street_url": url,
         "qr_svg": qr.svg(url, title=f"Mã QR dẫn đến trang {page.title}"),
-        "merchant_count": len(listing.load_merchants(street=page)),
+        "merchant_count": len(listing.page_merchants(page, request)),
         "methods": PaymentMethod.objects.all(),
         "noindex": True,
     }
