@@ -1,14 +1,143 @@
+"""Admin (merchant and payment-method snippets), home-page sections and demo content of the directory."""
+
+from django.db.models import Count, Q
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.sections import empty_state_section
+from directory import views_admin
+from directory.forms import MerchantAdminForm
+from directory.models import CashlessDirectoryPage, CashlessStreetPage, Merchant, PaymentMethod
+from directory.permissions import WardScopedPermissionPolicy
+from home.models import WardHomePage
+from home.permissions import wards_for_user
+from home.sections import HomeSection
 
-# Empty state until the directory content family lands.
-hooks.register(
-    "portal_home_sections",
-    empty_state_section(
-        40,
-        "directory",
-        "Thanh toán không dùng tiền mặt",
-        "Danh bạ tuyến đường và cửa hàng thanh toán không dùng tiền mặt đang được cập nhật.",
-    ),
-)
+register_permission_policy(Merchant, WardScopedPermissionPolicy(Merchant))
+
+
+class MerchantFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Merchant
+        fields = ["published", "category", "is_sample", "source"]
+
+
+class MerchantViewSet(SnippetViewSet):
+    model = Merchant
+    icon = "pick"
+    menu_label = "Cửa hàng"
+    list_display = ["name", "ward", "street", "category", "published", "verified_on", "is_sample"]
+    list_export = [
+        "key",
+        "name",
+        "category",
+        "ward",
+        "street",
+        "address",
+        "latitude",
+        "longitude",
+        "published",
+        "verified_on",
+        "is_sample",
+    ]
+    filterset_class = MerchantFilterSet
+    edit_handler = ObjectList(Merchant.panels, base_form_class=MerchantAdminForm)
+    search_fields = ["name", "address", "search_text"]
+    ordering = ["published", "name"]
+    edit_view_class = views_admin.MerchantEditView
+    delete_view_class = views_admin.MerchantDeleteView
+    copy_view_class = views_admin.MerchantCopyView
+    usage_view_class = views_admin.MerchantUsageView
+    history_view_class = views_admin.MerchantHistoryView
+    inspect_view_class = views_admin.MerchantInspectView
+
+    def get_queryset(self, request):
+        return Merchant.objects.filter(ward__in=wards_for_user(request.user)).select_related("ward", "street")
+
+
+class PaymentMethodViewSet(SnippetViewSet):
+    model = PaymentMethod
+    icon = "tag"
+    menu_label = "Phương thức thanh toán"
+    list_display = ["name", "code", "kind", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (MerchantViewSet, PaymentMethodViewSet)
+    menu_icon = "pick"
+    menu_label = "Thanh toán không dùng tiền mặt"
+    menu_name = "cashless-directory"
+
+
+register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("portal_home_sections")
+def directory_home_section(home_page, request):
+    """City home: streets and merchants in figures; ward home: the ward's streets."""
+    ward = home_page if isinstance(home_page, WardHomePage) else None
+    if home_page.locale.language_code != "vi":
+        return None
+    directory = CashlessDirectoryPage.objects.live().child_of(home_page).first()
+    city_directory = (
+        directory
+        if ward is None
+        else (CashlessDirectoryPage.objects.live().filter(depth=3, locale_id=home_page.locale_id).first())
+    )
+    streets = CashlessStreetPage.objects.live().filter(locale_id=home_page.locale_id)
+    if ward is not None:
+        streets = streets.filter(ward=ward)
+    streets = list(
+        streets.only(
+            "id", "title", "url_path", "path", "depth", "street_name", "status", "is_sample", "ward_id"
+        ).order_by("-status", "street_name")
+    )
+    merchants = Merchant.objects.filter(published=True)
+    if ward is not None:
+        merchants = merchants.filter(ward=ward)
+    figures = merchants.aggregate(total=Count("id"), sample=Count("id", filter=Q(is_sample=True)))
+    if city_directory is None and not streets:
+        return HomeSection(
+            order=40,
+            template="components/home_section_empty.html",
+            context={
+                "slug": "directory",
+                "heading": "Thanh toán không dùng tiền mặt",
+                "message": "Danh bạ tuyến đường và cửa hàng thanh toán không dùng tiền mặt đang được cập nhật.",
+            },
+        )
+    more_url = None
+    if directory is not None:
+        more_url = directory.get_url(request)
+    elif city_directory is not None:
+        more_url = city_directory.get_url(request) + (f"?phuong={ward.slug}" if ward else "")
+    return HomeSection(
+        order=40,
+        template="directory/home_section.html",
+        context={
+            "ward": ward,
+            "streets": streets,
+            "active_count": sum(1 for s in streets if s.is_active),
+            "merchant_total": figures["total"],
+            "has_sample_data": bool(figures["sample"]) or any(s.is_sample for s in streets),
+            "more_url": more_url,
+            "signup_url": (
+                city_directory.get_url(request)
+                + city_directory.reverse_subpage("signup_route")
+                + (f"?phuong={ward.slug}" if ward else "")
+            )
+            if city_directory
+            else None,
+        },
+    )
+
+
+@hooks.register("portal_bootstrap", order=40)
+def build_directory_demo(structure, stdout, options):
+    from directory.demo import build_demo
+
+    build_demo(structure, stdout, small=options.get("small", False))

@@ -186,3 +186,18 @@ GUIDES_TRUSTED_PROXY_COUNT = int(env_str("GUIDES_TRUSTED_PROXY_COUNT", "0"))
 
 # --- news ---
 INSTALLED_APPS += ["wagtail.contrib.routable_page", "wagtail.contrib.table_block"]  # noqa: F405
+
+# --- directory ---
+# Map tiles (Leaflet is vendored under directory/static/directory/vendor/; tiles come from this server).
+DIRECTORY_TILE_URL = env_str("DIRECTORY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+DIRECTORY_TILE_ATTRIBUTION = env_str(
+    "DIRECTORY_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">Những người đóng góp OpenStreetMap</a>',
+)
+# Bounding area of Vũng Tàu city incl. Long Sơn commune: coordinates outside it are refused.
+DIRECTORY_BOUNDS = {"south": 10.30, "west": 107.04, "north": 10.50, "east": 107.27}
+# Public sign-up form: at most this many posts per client (salted IP hash) per window (seconds).
+DIRECTORY_SIGNUP_RATE_LIMIT = int(env_str("DIRECTORY_SIGNUP_RATE_LIMIT", "5"))
+DIRECTORY_SIGNUP_RATE_WINDOW = int(env_str("DIRECTORY_SIGNUP_RATE_WINDOW", "3600"))
+# Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP).
+DIRECTORY_TRUSTED_PROXY_HEADER = env_str("DIRECTORY_TRUSTED_PROXY_HEADER", "")
