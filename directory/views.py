@@ -8,9 +8,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from directory import exports, listing, qr, ratelimit
+from directory import exports, listing, qr
 from directory.forms import MerchantSignupForm
 from directory.models import CashlessDirectoryPage, CashlessStreetPage, Merchant, PaymentMethod
+from portal import ratelimit
 
 
 def merchant_detail(request, page, merchant_id):

@@ -5,13 +5,13 @@ under a salted hash of the client IP, which expires with the window; the IP itse
 anywhere. Phone numbers, e-mail addresses and ID numbers typed into a comment are masked before saving.
 """
 
-import hashlib
 import re
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Max, Q
+
+from portal import ratelimit
 
 MAX_COMMENT_LENGTH = 1000
 DEFAULT_RATE_LIMIT = (5, 3600)  # at most 5 submissions per client per hour
@@ -69,33 +69,10 @@ def redact_personal_data(text):
     return LONG_NUMBER.sub(REDACTED, EMAIL.sub(REDACTED, text))
 
 
-def client_ip(request):
-    """The visitor's IP, honouring ``GUIDES_TRUSTED_PROXY_COUNT`` reverse proxies in front of the portal."""
-    proxies = getattr(settings, "GUIDES_TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def client_key(request):
-    """Cache key of a client: a salted hash of its IP (the IP itself is not kept)."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|guides-feedback|{client_ip(request)}".encode()).hexdigest()
-    return f"guides:feedback:{digest[:40]}"
-
-
 def over_rate_limit(request):
     """Count this submission; ``True`` when the client is over ``GUIDES_FEEDBACK_RATE_LIMIT`` (count, seconds)."""
     limit, window = getattr(settings, "GUIDES_FEEDBACK_RATE_LIMIT", DEFAULT_RATE_LIMIT)
-    key = client_key(request)
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return not ratelimit.hit(request, "guides-feedback", limit, window)
 
 
 def helpful_percent(helpful, total):

@@ -168,6 +168,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Public forms are rate-limited per client (portal/ratelimit.py). Behind reverse proxies, the number
+# of proxies that append to X-Forwarded-For; 0 = use REMOTE_ADDR and ignore forwarded headers.
+PORTAL_TRUSTED_PROXY_COUNT = int(env_str("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -176,13 +180,11 @@ LOGGING = {
 }
 
 # --- guides ---
-# Feedback on guides: at most N answers per client per window (seconds); the client is a salted hash
-# of its IP, kept in the cache only. Behind reverse proxies, say how many append to X-Forwarded-For.
+# Feedback on guides: at most N answers per client per window (seconds); see portal/ratelimit.py.
 GUIDES_FEEDBACK_RATE_LIMIT = (
     int(env_str("GUIDES_FEEDBACK_RATE_COUNT", "5")),
     int(env_str("GUIDES_FEEDBACK_RATE_WINDOW", "3600")),
 )
-GUIDES_TRUSTED_PROXY_COUNT = int(env_str("GUIDES_TRUSTED_PROXY_COUNT", "0"))
 
 # --- news ---
 INSTALLED_APPS += ["wagtail.contrib.routable_page", "wagtail.contrib.table_block"]  # noqa: F405
@@ -199,5 +201,3 @@ DIRECTORY_BOUNDS = {"south": 10.30, "west": 107.04, "north": 10.50, "east": 107.
 # Public sign-up form: at most this many posts per client (salted IP hash) per window (seconds).
 DIRECTORY_SIGNUP_RATE_LIMIT = int(env_str("DIRECTORY_SIGNUP_RATE_LIMIT", "5"))
 DIRECTORY_SIGNUP_RATE_WINDOW = int(env_str("DIRECTORY_SIGNUP_RATE_WINDOW", "3600"))
-# Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP).
-DIRECTORY_TRUSTED_PROXY_HEADER = env_str("DIRECTORY_TRUSTED_PROXY_HEADER", "")

@@ -103,21 +103,6 @@ def test_a_client_over_the_rate_limit_is_refused_without_storing(client, guide):
     assert client.post(url, {"helpful": "no"}, REMOTE_ADDR="198.51.100.2").status_code == 303  # another client
 
 
-def test_the_rate_limit_key_does_not_contain_the_ip(rf):
-    request = rf.post("/", REMOTE_ADDR="203.0.113.7")
-    key = feedback.client_key(request)
-    assert "203.0.113.7" not in key and key.startswith("guides:feedback:")
-
-
-@override_settings(GUIDES_TRUSTED_PROXY_COUNT=1)
-def test_behind_a_proxy_the_forwarded_client_counts(rf):
-    request = rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="spoofed, 203.0.113.7")
-    assert feedback.client_ip(request) == "203.0.113.7"
-
-
-def test_without_trusted_proxies_forwarded_headers_are_ignored(rf):
-    request = rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
-    assert feedback.client_ip(request) == "10.0.0.1"
 
 
 def test_bots_filling_the_hidden_field_are_thanked_and_ignored(client, guide):
