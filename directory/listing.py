@@ -18,7 +18,7 @@ from django.core.paginator import Paginator
 from directory.importer import FIELDS as IMPORTED_FIELDS
 from directory.models import CashlessStreetPage, Category, Merchant, PaymentMethod
 from directory.progress import summarise_streets
-from home.models import WardHomePage
+from home.units import live_wards
 from portal.vietnamese import fold
 
 PAGE_SIZE = 50
@@ -214,13 +214,7 @@ def _lookup_tables(wards, streets, methods):
 def directory_context(page, request, paginate=True):
     """Context of a directory page (city or ward): filters with counts, streets, list, map."""
     ward = page.scope_ward
-    wards = (
-        [ward]
-        if ward
-        else list(
-            WardHomePage.objects.filter(locale__language_code="vi").order_by("path").only("id", "title", "slug", "path")
-        )
-    )
+    wards = [ward] if ward else live_wards("vi")
     streets = load_streets(page.locale_id, ward)
     methods = list(PaymentMethod.objects.all())
     merchants = load_merchants(ward)
@@ -294,7 +288,7 @@ def page_merchants(page, request, methods=None):
         merchants = load_merchants(street=page)
         page._directory_root = page.get_directory_root()
         detail_base = page._directory_root.get_url(request) if page._directory_root else ""
-        decorate(merchants, {page.ward_id: page.ward}, {page.pk: page}, {m.pk: m for m in methods}, detail_base)
+        decorate(merchants, {page.ward_id: page.ward_home}, {page.pk: page}, {m.pk: m for m in methods}, detail_base)
         page._street_merchants = merchants
     return page._street_merchants
 

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from directory import geo
 from home.blocks import BaseStreamBlock
+from home.frame import frame_cached
 from home.models import BasePage
 from home.units import ward_for_page
 from portal.vietnamese import fold
@@ -249,7 +250,14 @@ class DirectoryPageMixin:
 
     def get_directory_root(self):
         """The city-level directory page (merchant pages, sign-up form and open data live there)."""
-        return CashlessDirectoryPage.objects.live().filter(depth=3, locale_id=self.locale_id).order_by("path").first()
+        return frame_cached(
+            "directory-root",
+            [self.locale_id],
+            lambda: CashlessDirectoryPage.objects.live()
+            .filter(depth=3, locale_id=self.locale_id)
+            .order_by("path")
+            .first(),
+        )
 
 
 class CashlessDirectoryPage(DirectoryPageMixin, RoutablePageMixin, BasePage):
@@ -429,6 +437,12 @@ class CashlessStreetPage(DirectoryPageMixin, RoutablePageMixin, BasePage):
         self._assign_ward()
         super().save(*args, **kwargs)
 
+    @property
+    def ward_home(self):
+        """The street's ward home page, from the frame cache when it is the ward the tree says."""
+        ward = ward_for_page(self)
+        return ward if ward is not None and ward.pk == self.ward_id else self.ward
+
     def _assign_ward(self):
         """The ward is the one whose subtree holds the page (recomputed, so a moved page follows)."""
         if not self.path:
@@ -451,7 +465,7 @@ class CashlessStreetPage(DirectoryPageMixin, RoutablePageMixin, BasePage):
         data = super().get_json_ld(request)
         data["about"] = {
             "@type": "Place",
-            "name": f"Đường {self.street_name}, {self.ward.title}, thành phố Vũng Tàu",
+            "name": f"Đường {self.street_name}, {self.ward_home.title}, thành phố Vũng Tàu",
         }
         data["mainEntity"] = listing.merchants_item_list(self, request)
         return data

@@ -17,14 +17,34 @@ def english_unit_name(unit_type, name):
 
 
 def ward_for_page(page):
-    """The ``WardHomePage`` a page belongs to (itself included), or ``None`` for city pages."""
+    """The ``WardHomePage`` a page belongs to (itself included), or ``None`` for city pages.
+
+    Cached per frame version (home/frame.py): every page under the same ward shares the answer.
+    """
+    from home.frame import frame_cached
     from home.models import WardHomePage
 
     if page is None:
         return None
     if isinstance(page, WardHomePage):
         return page
-    return WardHomePage.objects.ancestor_of(page, inclusive=True).first()
+    return frame_cached(
+        "ward",
+        [page.path[: 3 * page.steplen]],
+        lambda: WardHomePage.objects.ancestor_of(page, inclusive=True).first(),
+    )
+
+
+def live_wards(language_code="vi"):
+    """The live ward home pages of one language, in tree order (cached per frame version)."""
+    from home.frame import frame_cached
+    from home.models import WardHomePage
+
+    return frame_cached(
+        "wards",
+        [language_code],
+        lambda: list(WardHomePage.objects.live().filter(locale__language_code=language_code).order_by("path")),
+    )
 
 
 def unit_home_for_page(page, site_root):

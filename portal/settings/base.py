@@ -121,7 +121,12 @@ if CACHE_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},  # the frame cache and renditions outgrow the default 300
+        }
+    }
 
 # --- Search ---------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
