@@ -11,9 +11,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import CityHomePage, WardHomePage
 from home.sections import HomeSection
-from transparency import admin_views, bootstrap, dashboard
+from transparency import admin_views, bootstrap, cache, dashboard
 from transparency.forms import MeasurementForm
 from transparency.models import Indicator, IndicatorGroup, Measurement
+from transparency.periods import local_date
 from transparency.permissions import MeasurementPermissionPolicy, scope_for
 
 # Registered before any view asks for it (Wagtail refuses a late custom policy).
@@ -160,8 +161,7 @@ def register_reporting_menu_item():
     )
 
 
-@hooks.register("portal_home_sections")
-def transparency_section(home_page, request):
+def home_section_context(home_page):
     from transparency.models import DocumentPage, TransparencyPage
 
     dashboard_page = TransparencyPage.objects.live().filter(locale_id=home_page.locale_id).first()
@@ -180,6 +180,15 @@ def transparency_section(home_page, request):
         ).first()
         context["ward"] = home_page
         context["ward_rows"] = dashboard.ward_summary(source_ward or home_page, language, dashboard_page)
+    return context
+
+
+@hooks.register("portal_home_sections")
+def transparency_section(home_page, request):
+    """The city home: status counts and new documents; a ward home: the ward's own figures (cached)."""
+    context = cache.cached("home-section", lambda: home_section_context(home_page) or {}, home_page.pk, local_date())
+    if not context:
+        return None
     return HomeSection(order=50, template="transparency/home_section.html", context=context)
 
 

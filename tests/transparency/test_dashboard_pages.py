@@ -182,6 +182,7 @@ def test_an_indicator_page_cites_its_source_link(client, dashboard, plan):
 def test_english_dashboard_uses_the_english_texts(client, demo):
     page = soup(client.get("/en/minh-bach/"))
     assert page.html["lang"] == "en"
+    assert page.select_one("#summary-heading").get_text() == "Overview"  # the interface is translated too
     assert "Eligible administrative procedures offered as end-to-end online public services" in page.get_text()
     assert [g.h2.get_text(strip=True) for g in page.select("section.indicator-group")][0] == "Digital government"
     statuses = {s.get_text(strip=True) for s in page.select(".indicator-card .status")}
@@ -193,10 +194,15 @@ def test_english_dashboard_uses_the_english_texts(client, demo):
     }
 
 
-def test_home_pages_show_the_transparency_section(client, demo, ward):
-    city_home = soup(client.get("/"))
-    section = city_home.select_one(".transparency-section")
-    assert section and "Xem 42 chỉ tiêu" in section.get_text()
+def test_home_pages_show_the_transparency_section(client, demo, ward, plan):
+    def no_data_count():
+        section = soup(client.get("/")).select_one(".transparency-section")
+        assert "Xem 42 chỉ tiêu" in section.get_text()
+        return int(section.select_one(".status-counts__item--no_data .status-counts__number").get_text())
+
+    before = no_data_count()
+    add_figure(plan["CQS-02"], "2024-06", 100)  # the cached section follows new figures at once
+    assert no_data_count() == before - 1
     ward_home = soup(Client(HTTP_HOST=f"{ward.slug}.localhost").get("/"))
     rows = ward_home.select(".transparency-section tbody tr")
     assert [tr.th.a["href"].rsplit("/", 2)[1] for tr in rows] == ["cqs-12", "xhs-03", "xhs-15", "attt-02"]
