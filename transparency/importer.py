@@ -80,6 +80,24 @@ class _Checker:
         line = getattr(obj, "line", 0)
         self.errors.append(f"{self.path}:{line}: {where}: {message}")
 
+    def objects(self, data, key, label, required=True):
+        """Yield ``(index, where, item)`` for each object of the list ``data[key]``; report what is wrong."""
+        items = data.get(key, None if required else [])
+        if not isinstance(items, list) or (required and not items):
+            self.error(data, key, f"cần danh sách {label} không rỗng")
+            return
+        for index, item in enumerate(items):
+            where = f"{key}[{index}]"
+            if not isinstance(item, dict):
+                self.error(data, where, "cần một object")
+                continue
+            yield index, where, item
+
+    def unique(self, item, where, value, seen, label):
+        if value in seen:
+            self.error(item, where, f"{label} {value!r} bị trùng")
+        seen.add(value)
+
     def text(self, obj, where, key, required=True):
         value = obj.get(key)
         if value is None and not required:
@@ -132,40 +150,20 @@ def parse_plan(path=INDICATORS_FILE, annotations_path=ANNOTATIONS_FILE, ward_tot
         check.error(data, "year", f"cần năm kế hoạch (số nguyên), nhận được {year!r}")
     plan = ParsedPlan(year=year if isinstance(year, int) else 0)
 
-    groups = data.get("groups")
-    if not isinstance(groups, list) or not groups:
-        check.error(data, "groups", "cần danh sách nhóm chỉ tiêu không rỗng")
-        groups = []
     slugs = set()
-    for index, item in enumerate(groups):
-        where = f"groups[{index}]"
-        if not isinstance(item, dict):
-            check.error(data, where, "cần một object")
-            continue
+    for index, where, item in check.objects(data, "groups", "nhóm chỉ tiêu"):
         slug = check.text(item, where, "slug")
-        if slug in slugs:
-            check.error(item, f"{where}.slug", f"mã nhóm {slug!r} bị trùng")
-        slugs.add(slug)
+        check.unique(item, f"{where}.slug", slug, slugs, "mã nhóm")
         plan.groups.append(
             {"slug": slug, "name_vi": check.text(item, where, "name_vi"),
              "name_en": check.text(item, where, "name_en", required=False), "sort_order": index}
         )
 
     annotations = _parse_annotations(notes, Path(annotations_path))
-    items = data.get("indicators")
-    if not isinstance(items, list) or not items:
-        check.error(data, "indicators", "cần danh sách chỉ tiêu không rỗng")
-        items = []
     codes = set()
-    for index, item in enumerate(items):
-        where = f"indicators[{index}]"
-        if not isinstance(item, dict):
-            check.error(data, where, "cần một object")
-            continue
+    for index, where, item in check.objects(data, "indicators", "chỉ tiêu"):
         code = check.text(item, where, "code")
-        if code in codes:
-            check.error(item, f"{where}.code", f"mã chỉ tiêu {code!r} bị trùng")
-        codes.add(code)
+        check.unique(item, f"{where}.code", code, codes, "mã chỉ tiêu")
         group = item.get("group")
         if group not in slugs:
             check.error(item, f"{where}.group", f"nhóm {group!r} không có trong danh sách groups")
@@ -206,16 +204,8 @@ def parse_plan(path=INDICATORS_FILE, annotations_path=ANNOTATIONS_FILE, ward_tot
         if note.get("per_ward") and unit not in (progress.PERCENT, progress.WARDS):
             check.error(item, f"{where}.unit", f"chỉ tiêu {code} đo theo phường phải có đơn vị percent hoặc wards")
 
-    results = data.get("results_2023", [])
-    if not isinstance(results, list):
-        check.error(data, "results_2023", "cần một danh sách")
-        results = []
     result_notes = annotations.get("__results__", [])
-    for index, item in enumerate(results):
-        where = f"results_2023[{index}]"
-        if not isinstance(item, dict):
-            check.error(data, where, "cần một object")
-            continue
+    for index, where, item in check.objects(data, "results_2023", "kết quả năm trước", required=False):
         unit = item.get("unit")
         if unit not in RESULT_UNITS:
             check.error(item, f"{where}.unit", f"đơn vị phải là percent hoặc count, nhận được {unit!r}")

@@ -6,6 +6,7 @@ works without JavaScript. Unknown or malformed filter values are ignored, never 
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import F
@@ -52,6 +53,12 @@ class LibraryFilters:
     @property
     def active(self):
         return bool(self.doc_type or self.year or self.issuer or self.query)
+
+    def querystring(self):
+        """The active filters as a query string ending in ``&`` (for pagination links), or ``""``."""
+        params = {"q": self.query, "loai": self.doc_type, "nam": self.year or "", "co-quan": self.issuer}
+        active = {key: value for key, value in params.items() if value}
+        return urlencode(active) + "&" if active else ""
 
 
 def source_index(index_page):

@@ -159,3 +159,11 @@ def test_the_open_data_page_has_the_dictionary_and_a_dataset_json_ld(client, pag
     assert ld["@type"] == "Dataset" and ld["isAccessibleForFree"] is True
     assert {d["contentUrl"] for d in ld["distribution"]} == {f"http://localhost{link}" for link in links}
     assert {d["encodingFormat"] for d in ld["distribution"]} == {"text/csv", "application/json"}
+
+
+def test_pagination_keeps_the_filters(client, pages, monkeypatch):
+    monkeypatch.setattr("transparency.library.PAGE_SIZE", 2)
+    page = soup(client.get("/minh-bach/van-ban/", {"loai": "ke-hoach", "trang": "2"}))
+    links = [a["href"] for a in page.select(".pagination a")]
+    assert links == ["?loai=ke-hoach&trang=1", "?loai=ke-hoach&trang=3"]
+    assert page.select_one(".pagination [aria-current]").get_text() == "Trang 2/3"

@@ -196,3 +196,22 @@ def test_the_permission_policy_scopes_instances(ward, other_ward, ward_editor, p
     outsider = UserFactory(username="nguoi-ngoai")
     assert not policy.user_has_any_permission(outsider, ["add", "change", "view"])
     assert login(outsider).get(reverse(LIST)).status_code == 302  # no admin access: sent to log in
+
+
+def test_admin_screens_render_for_a_superuser(ward, plan):
+    admin = UserFactory(username="quan-tri", is_superuser=True, is_staff=True)
+    figure = add_figure(plan["CQS-12"], "2024-06", 1, ward=ward, is_sample=True)
+    client = login(admin)
+    for url in [
+        reverse(LIST),
+        reverse(ADD),
+        reverse(EDIT, args=[figure.pk]),
+        reverse("wagtailsnippets_transparency_measurement:inspect", args=[figure.pk]),
+        reverse("wagtailsnippets_transparency_indicator:list"),
+        reverse("wagtailsnippets_transparency_indicator:edit", args=[plan["XHS-15"].pk]),
+        reverse("wagtailsnippets_transparency_indicatorgroup:list"),
+        reverse("transparency_reporting") + "?ky=2024-06",
+    ]:
+        assert client.get(url).status_code == 200, url
+    listing = client.get(reverse(LIST), {"ward": ward.pk, "is_sample": "true"}).content.decode()
+    assert "CQS-12" in listing and "kỳ tháng 6/2024" in listing
