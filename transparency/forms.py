@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.utils.text import Truncator
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.models import WardHomePage
@@ -55,7 +56,7 @@ class PeriodField(forms.Field):
 class IndicatorChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         suffix = " (theo phường, xã)" if obj.per_ward else ""
-        return f"{obj.code} – {obj.text_vi}{suffix}"
+        return f"{obj.code} – {Truncator(obj.text_vi).chars(80)}{suffix}"
 
 
 class WardChoiceField(forms.ModelChoiceField):
