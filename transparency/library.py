@@ -5,6 +5,7 @@ Plain functions used by ``DocumentIndexPage.get_context``; filters come from the
 works without JavaScript. Unknown or malformed filter values are ignored, never an error.
 """
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -25,6 +26,8 @@ TYPE_CHOICES = [
 TYPE_LABELS = dict(TYPE_CHOICES)
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
+MAX_SEARCH_RESULTS = 500
+NUMBER_HINT = re.compile(r"\d")
 
 
 def number_label(doc_number):
@@ -84,7 +87,15 @@ def filter_documents(documents, filters):
     if filters.issuer:
         documents = documents.filter(issuer=filters.issuer)
     if filters.query:
-        return documents.search(filters.query)
+        found = documents.search(filters.query)
+        # Full-text backends split numbers like "2207/QĐ-UBND" in their own ways: match numbers directly too.
+        by_number = []
+        if NUMBER_HINT.search(filters.query):
+            by_number = list(documents.filter(doc_number__icontains=filters.query))
+        if not by_number:
+            return found
+        seen = {document.pk for document in by_number}
+        return by_number + [document for document in found[:MAX_SEARCH_RESULTS] if document.pk not in seen]
     return documents.order_by(F("year").desc(nulls_last=True), F("date_issued").desc(nulls_last=True), "title")
 
 

@@ -189,8 +189,8 @@ FIGURE_COLUMNS = [
     Column(
         "source",
         "string",
-        "Nguồn số liệu.",
-        "Source of the figure.",
+        "Nguồn số liệu (trong CSV, chữ bắt đầu bằng =, + hoặc @ có thêm dấu ' phía trước).",
+        "Source of the figure (in CSV, text starting with =, + or @ gets a leading ').",
     ),
     Column(
         "source_url",
@@ -289,8 +289,12 @@ def figure_rows(moment=None):
                     yield figure_row(indicator, ward_figure, ward)
 
 
+FORMULA_STARTS = ("=", "+", "@")
+
+
 def cell(value):
-    """A value as CSV text: ISO dates, true/false, plain decimal point."""
+    """A value as CSV text: ISO dates, true/false, plain decimal point. Text that a spreadsheet would run
+    as a formula (starting with =, + or @) gets a leading apostrophe (CSV injection)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -299,7 +303,8 @@ def cell(value):
         return value.isoformat()
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
-    return str(value)
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def to_csv(columns, rows):

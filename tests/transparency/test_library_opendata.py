@@ -167,3 +167,8 @@ def test_pagination_keeps_the_filters(client, pages, monkeypatch):
     links = [a["href"] for a in page.select(".pagination a")]
     assert links == ["?loai=ke-hoach&trang=1", "?loai=ke-hoach&trang=3"]
     assert page.select_one(".pagination [aria-current]").get_text() == "Trang 2/3"
+
+
+def test_a_document_number_is_found_whatever_the_search_backend(client, pages):
+    page = soup(client.get("/minh-bach/van-ban/", {"q": "968/QĐ-UBND"}))
+    assert titles(page)[0] == "Quyết định số 968/QĐ-UBND"

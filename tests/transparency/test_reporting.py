@@ -127,3 +127,21 @@ def test_numbers_are_exported_as_numbers(plan, wards):
     add_figure(plan["CQS-08"], JUNE, "46.15", numerator=600, denominator=1300)
     row = next(r for r in period_report(JUNE, ON_13_JUNE).city_rows if r["code"] == "CQS-08")
     assert (row["value"], row["numerator"], row["denominator"]) == (Decimal("46.15"), 600, 1300)
+
+
+def test_exports_do_not_turn_text_into_spreadsheet_formulas(plan, city_editor):
+    add_figure(plan["CQS-01"], JUNE, 50, source='=HYPERLINK("http://example.test","x")')
+    client = login(city_editor)
+    rows = csv.DictReader(
+        io.StringIO(
+            client.get(reverse("transparency_period_export", args=["2024-06", "csv"])).content.decode("utf-8-sig")
+        )
+    )
+    assert next(r for r in rows if r["Mã chỉ tiêu"] == "CQS-01")["Nguồn"] == '\'=HYPERLINK("http://example.test","x")'
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("transparency_period_export", args=["2024-06", "xlsx"])).content)
+    )
+    cells = [
+        c for row in workbook["Tổng hợp thành phố"].iter_rows() for c in row if c.value and "HYPERLINK" in str(c.value)
+    ]
+    assert [c.data_type for c in cells] == ["s"]
