@@ -1,5 +1,6 @@
 """The dashboard, the indicator permalinks and their accessible SVG charts."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -212,3 +213,12 @@ def test_home_pages_show_the_transparency_section(client, demo, ward, plan):
 def test_page_types_declare_their_parents():
     assert TransparencyPage.parent_page_types == ["home.CityHomePage"]
     assert OpenDataPage.parent_page_types == ["transparency.TransparencyPage"]
+
+
+def test_the_sitemap_lists_every_indicator_permalink(client, dashboard):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", response.content.decode()))
+    assert "http://localhost/minh-bach/" in locations
+    permalinks = {loc for loc in locations if "/minh-bach/chi-tieu/" in loc}
+    assert len(permalinks) == 42 and "http://localhost/minh-bach/chi-tieu/xhs-15/" in permalinks

@@ -50,6 +50,19 @@ class TransparencyPage(RoutablePageMixin, BasePage):
         base_url = base_url if base_url is not None else self.get_url(request)
         return base_url + self.reverse_subpage("indicator", kwargs={"code": indicator.slug}).lstrip("/")
 
+    def get_sitemap_urls(self, request=None):
+        """The dashboard and every indicator's permalink (they are routes, not pages)."""
+        from transparency.models import Indicator
+
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base_url, lastmod = urls[0]["location"], urls[0].get("lastmod")
+        return urls + [
+            {"location": self.indicator_url(indicator, base_url=base_url), "lastmod": lastmod}
+            for indicator in Indicator.objects.only("code").order_by("code")
+        ]
+
     def related_links(self, request):
         """URL and title of the plan document, the library and the open-data page (one query)."""
         from django.contrib.contenttypes.models import ContentType
