@@ -93,7 +93,7 @@ def ward_table(per_ward_indicators, collected, wards, language, today):
     return {"indicators": per_ward_indicators, "rows": rows}
 
 
-def build_dashboard(page, language="vi", moment=None, indicator_url=None):
+def build_dashboard(language="vi", moment=None, indicator_url=None):
     """Context of the dashboard: groups with indicator rows, summary, per-ward table, 2023 results."""
     from transparency.models import BaselineResult
 

@@ -87,7 +87,6 @@ class TransparencyPage(RoutablePageMixin, BasePage):
     def dashboard_context(self, request, language):
         base_url = self.get_url(request)
         context = dashboard.build_dashboard(
-            self,
             language,
             indicator_url=lambda indicator: self.indicator_url(indicator, base_url=base_url),
         )
