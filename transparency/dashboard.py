@@ -45,14 +45,20 @@ def indicators_queryset():
     return Indicator.objects.select_related("group").order_by("group__sort_order", "sort_order", "code")
 
 
-def indicator_row(indicator, data, language, today, url="", chart_prefix="chart"):
+def latest_assessment(indicator, data, today):
+    """The latest figure up to today (or ``None``) and its status, assessed at the figure's date."""
     latest = data.latest(until=period_containing(today))
     target = indicator.target_spec()
     if latest is None:
-        assessment = progress.assess(target, None, today)
+        return None, progress.assess(target, None, today)
+    return latest, progress.assess(target, latest.value, latest.period.end)
+
+
+def indicator_row(indicator, data, language, today, url="", chart_prefix="chart"):
+    latest, assessment = latest_assessment(indicator, data, today)
+    if latest is None:
         value_label, period_label = "—", ""
     else:
-        assessment = progress.assess(target, latest.value, latest.period.end)
         value_label = formatting.format_value(latest.value, indicator.unit, language)
         period_label = latest.period.label(language)
     return IndicatorRow(
@@ -181,13 +187,7 @@ def status_summary(language="vi", moment=None):
     today = local_date(moment)
     indicators = list(indicators_queryset())
     collected = figures.collect(indicators, vietnamese_wards(), moment)
-    until = period_containing(today)
-    counts = Counter()
-    for indicator in indicators:
-        latest = collected[indicator.pk].latest(until=until)
-        target = indicator.target_spec()
-        assessment = progress.assess(target, latest.value if latest else None, latest.period.end if latest else today)
-        counts[assessment.status] += 1
+    counts = Counter(latest_assessment(i, collected[i.pk], today)[1].status for i in indicators)
     return {
         "total": len(indicators),
         "items": [
