@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from tests.transparency.conftest import add_figure
+from transparency import bootstrap
 from transparency.opendata import FIGURE_COLUMNS, INDICATOR_COLUMNS
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,25 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def client():
     return Client(HTTP_HOST="localhost")
+
+
+@pytest.fixture
+def open_data_page(dashboard):
+    return bootstrap.ensure_page(dashboard, "OpenDataPage", bootstrap.OPEN_DATA)
+
+
+def test_the_library(client, pages, monkeypatch):
+    """Every listing check on one library (building its 14 document pages takes a while)."""
+    check_the_library_lists_the_plan_and_the_thirteen_documents_it_cites(client, pages)
+    check_filters_and_malformed_filters(client, pages)
+    check_full_text_search_finds_words_of_the_plan_only_in_its_full_text(client, pages)
+    check_a_document_number_is_found_whatever_the_search_backend(client, pages)
+    check_pagination_keeps_the_filters(client, pages, monkeypatch)  # last: it shrinks the page size
+
+
+def test_the_documents(client, pages):
+    check_the_plan_is_published_with_its_number_as_published_and_its_legal_bases(client, pages)
+    check_a_cited_document_is_metadata_only_and_links_back_to_the_plan(client, pages)
 
 
 def soup(response):
@@ -28,7 +48,7 @@ def titles(page):
     return [h.get_text(strip=True) for h in page.select(".document-item__title")]
 
 
-def test_the_library_lists_the_plan_and_the_thirteen_documents_it_cites(client, pages):
+def check_the_library_lists_the_plan_and_the_thirteen_documents_it_cites(client, pages):
     page = soup(client.get("/minh-bach/van-ban/"))
     assert page.select_one(".result-count").get_text(strip=True) == "14 văn bản"
     assert "Quyết định số 2207/QĐ-UBND" in titles(page)
@@ -45,7 +65,7 @@ FILTER_CASES = [
 ]
 
 
-def test_filters_and_malformed_filters(client, pages):
+def check_filters_and_malformed_filters(client, pages):
     """One page set-up for every case (building the library takes a while)."""
     for query, expected in FILTER_CASES:
         page = soup(client.get("/minh-bach/van-ban/", query))
@@ -60,14 +80,14 @@ def test_filters_and_malformed_filters(client, pages):
     assert client.get("/minh-bach/van-ban/", {"q": "x" * 5000, "nam": "99999999999999999999"}).status_code == 200
 
 
-def test_full_text_search_finds_words_of_the_plan_only_in_its_full_text(client, pages):
+def check_full_text_search_finds_words_of_the_plan_only_in_its_full_text(client, pages):
     page = soup(client.get("/minh-bach/van-ban/", {"q": "Zalo OA"}))
     assert titles(page) == [pages["plan"].title]
     nothing = soup(client.get("/minh-bach/van-ban/", {"q": "không có từ này xyzxyz"}))
     assert "Không có văn bản nào phù hợp" in nothing.get_text()
 
 
-def test_the_plan_is_published_with_its_number_as_published_and_its_legal_bases(client, pages):
+def check_the_plan_is_published_with_its_number_as_published_and_its_legal_bases(client, pages):
     page = soup(client.get(pages["plan"].url))
     meta = {
         div.dt.get_text(strip=True): div.dd.get_text(" ", strip=True) for div in page.select(".document-meta > div")
@@ -84,7 +104,7 @@ def test_the_plan_is_published_with_its_number_as_published_and_its_legal_bases(
     assert ld["@type"] == "Legislation" and ld["legislationIdentifier"] == "/KH-UBND"
 
 
-def test_a_cited_document_is_metadata_only_and_links_back_to_the_plan(client, pages):
+def check_a_cited_document_is_metadata_only_and_links_back_to_the_plan(client, pages):
     cited, _ = pages["cited"]["942/QĐ-TTg"]
     page = soup(client.get(cited.url))
     text = page.get_text(" ", strip=True)
@@ -94,7 +114,7 @@ def test_a_cited_document_is_metadata_only_and_links_back_to_the_plan(client, pa
     assert [a.get_text() for a in page.select("#cited-by-heading ~ ul a")] == [pages["plan"].title]
 
 
-def test_indicators_open_data_csv_and_json(client, pages):
+def test_indicators_open_data_csv_and_json(client, dashboard):
     response = client.get("/du-lieu-mo/minh-bach/chi-tieu.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -141,8 +161,8 @@ def test_unknown_datasets_and_formats_are_not_found(client, plan):
     assert client.get("/du-lieu-mo/minh-bach/chi-tieu.xml").status_code == 404
 
 
-def test_the_open_data_page_has_the_dictionary_and_a_dataset_json_ld(client, pages):
-    page = soup(client.get(pages["open_data"].url))
+def test_the_open_data_page_has_the_dictionary_and_a_dataset_json_ld(client, open_data_page):
+    page = soup(client.get(open_data_page.url))
     dictionaries = page.select("table.dictionary")
     assert [[th.code.get_text() for th in table.tbody.select("th")] for table in dictionaries] == [
         [c.name for c in INDICATOR_COLUMNS],
@@ -161,7 +181,7 @@ def test_the_open_data_page_has_the_dictionary_and_a_dataset_json_ld(client, pag
     assert {d["encodingFormat"] for d in ld["distribution"]} == {"text/csv", "application/json"}
 
 
-def test_pagination_keeps_the_filters(client, pages, monkeypatch):
+def check_pagination_keeps_the_filters(client, pages, monkeypatch):
     monkeypatch.setattr("transparency.library.PAGE_SIZE", 2)
     page = soup(client.get("/minh-bach/van-ban/", {"loai": "ke-hoach", "trang": "2"}))
     links = [a["href"] for a in page.select(".pagination a")]
@@ -169,6 +189,6 @@ def test_pagination_keeps_the_filters(client, pages, monkeypatch):
     assert page.select_one(".pagination [aria-current]").get_text() == "Trang 2/3"
 
 
-def test_a_document_number_is_found_whatever_the_search_backend(client, pages):
+def check_a_document_number_is_found_whatever_the_search_backend(client, pages):
     page = soup(client.get("/minh-bach/van-ban/", {"q": "968/QĐ-UBND"}))
     assert titles(page)[0] == "Quyết định số 968/QĐ-UBND"
