@@ -141,3 +141,21 @@ def build_directory_demo(structure, stdout, options):
     from directory.demo import build_demo
 
     build_demo(structure, stdout, small=options.get("small", False))
+
+
+@hooks.register("transparency_measurement_sources")
+def cashless_streets_per_ward():
+    """XHS-15 (a cashless-payment street in every ward): each ward's active streets in the directory.
+
+    Sample (demo) streets never count: the transparency pages publish official figures only.
+    """
+    from directory.progress import street_progress_by_ward
+
+    return {
+        "indicator": "XHS-15",
+        "label": "Danh bạ tuyến đường thanh toán không dùng tiền mặt",
+        "figures": lambda: [
+            {"ward": row.ward.gso_code, "value": row.active}
+            for row in street_progress_by_ward(include_sample=False).rows
+        ],
+    }
