@@ -4,7 +4,6 @@ through the ``transparency_measurement_sources`` hook; sample streets never coun
 import pytest
 
 from tests.directory.conftest import BA_CU, THUY_VAN, add_directory, add_street
-from tests.transparency.conftest import plan  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
