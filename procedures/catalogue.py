@@ -9,6 +9,7 @@ The same functions serve the catalogue page, the ward listings and the open-data
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from portal.vietnamese import fold
@@ -31,16 +32,24 @@ def folded_search_text(title, code, keywords):
     return fold(" ".join(part for part in (title, code, keywords) if part))
 
 
-def initial_letter(title):
-    """A–Z letter of a procedure: first letter of its name without a leading "Thủ tục"."""
-    name = NAME_PREFIX.sub("", (title or "").strip())
-    if not name:
-        return ""
-    first = name[0].upper()
+@lru_cache(maxsize=512)
+def _letter(char):
+    first = char.upper()
     if first == "Đ":
         return "Đ"
     base = fold(first).upper()
     return base if base in ALPHABET else "#"
+
+
+def initial_letter(title):
+    """A–Z letter of a procedure: first letter of its name without a leading "Thủ tục"."""
+    name = NAME_PREFIX.sub("", (title or "").strip())
+    return _letter(name[0]) if name else ""
+
+
+def sort_key(folded):
+    """Name order from the stored folded text (name first), without a leading "thu tuc"."""
+    return folded[8:] if folded.startswith("thu tuc ") else folded
 
 
 @dataclass
@@ -202,8 +211,8 @@ def sort_rows(rows, sort):
     if sort == "ma":
         return sorted(rows, key=lambda r: (r.code, r.id))
     if sort == "xem-nhieu":
-        return sorted(rows, key=lambda r: (-r.views, fold(r.title), r.id))
-    return sorted(rows, key=lambda r: (fold(NAME_PREFIX.sub("", r.title)), r.id))
+        return sorted(rows, key=lambda r: (-r.views, sort_key(r.folded), r.id))
+    return sorted(rows, key=lambda r: (sort_key(r.folded), r.id))
 
 
 @dataclass

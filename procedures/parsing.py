@@ -316,7 +316,7 @@ DOCUMENT_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 # "1 bản chính", "0 bản chính,1 bản sao": the quantity cell ends a row; a quantity written inside a
 # name is followed by a space ("02 bản chính hoặc …"), a real cell is glued to the next row.
 _QUANTITY = re.compile(r"(\d{1,2}) bản chính(?:,(\d{1,2}) bản sao)?(?! )|(\d{1,2}) bản sao(?! )")
-_FORM_EXT = r"\.(?:docx|doc|pdf|xlsx|xls|rtf|odt|zip|rar)"
+_FORM_EXT = r"\.(?>docx|doc|pdf|xlsx|xls|rtf|odt|zip|rar)"  # atomic: ".docx" never backtracks to ".doc"
 _FORM_TAIL = re.compile(rf"(?:{_FORM_EXT})$", re.IGNORECASE)
 
 
@@ -347,7 +347,7 @@ def _glue_points(text):
     points = []
     for index in range(1, len(text)):
         before, char = text[index - 1], text[index]
-        if char.isspace() or before.isspace():
+        if not char.isalnum() or before.isspace():
             continue
         if before in ".;:)" and not (before == "." and index > 1 and text[index - 2].isdigit()):
             points.append(index)

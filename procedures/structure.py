@@ -27,8 +27,8 @@ ENGLISH = {
 }
 
 
-def ensure_catalogue(city, created=None):
-    """The city's ProcedureIndexPage (Vietnamese, published) and its English translation."""
+def ensure_catalogue(city, created=None, english=True):
+    """The city's ProcedureIndexPage (Vietnamese, published) and (``english``) its English translation."""
     index = ProcedureIndexPage.objects.child_of(city).first()
     if index is None:
         index = ProcedureIndexPage(
@@ -39,7 +39,7 @@ def ensure_catalogue(city, created=None):
         index.save_revision().publish()
         if created is not None:
             created.append(f"danh mục {index.title}")
-    if city.get_translations().exists():
+    if english and city.get_translations().exists():
         translate_page(index, "en", ENGLISH)
     return index
 
