@@ -52,41 +52,19 @@ class ProcedureLevel(models.Model):
         return self.name
 
 
-class Sector(index.Indexed, models.Model):
-    """Lĩnh vực: shared by all procedures (snippet); created by the importer from the national data."""
+class Taxonomy(models.Model):
+    """A named, slugged term shared by all procedures (the slug is what the finder's URLs use)."""
 
-    name = models.CharField("Tên lĩnh vực", max_length=255, unique=True)
-    slug = models.SlugField("Đường dẫn", max_length=255, unique=True, allow_unicode=False)
-    description = models.TextField("Mô tả", blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "Lĩnh vực"
-        verbose_name_plural = "Lĩnh vực"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify_vi(self.name)[:255]
-        super().save(*args, **kwargs)
-
-
-class TargetGroup(models.Model):
-    """Đối tượng thực hiện (citizens, enterprises, foreigners…): snippet, created by the importer."""
-
-    name = models.CharField("Đối tượng", max_length=255, unique=True)
-    slug = models.SlugField("Đường dẫn", max_length=255, unique=True, allow_unicode=False)
+    name = models.CharField("Tên", max_length=255, unique=True)
+    slug = models.SlugField(
+        "Đường dẫn", max_length=255, unique=True, blank=True, help_text="Để trống: tạo từ tên, bỏ dấu."
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:
+        abstract = True
         ordering = ["name"]
-        verbose_name = "Đối tượng thực hiện"
-        verbose_name_plural = "Đối tượng thực hiện"
 
     def __str__(self):
         return self.name
@@ -94,6 +72,27 @@ class TargetGroup(models.Model):
     def save(self, *args, **kwargs):
         self.slug = self.slug or slugify_vi(self.name)[:255]
         super().save(*args, **kwargs)
+
+
+class Sector(index.Indexed, Taxonomy):
+    """Lĩnh vực: shared by all procedures (snippet); created by the importer from the national data."""
+
+    description = models.TextField("Mô tả", blank=True)
+
+    panels = Taxonomy.panels + [FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = "Lĩnh vực"
+        verbose_name_plural = "Lĩnh vực"
+
+
+class TargetGroup(Taxonomy):
+    """Đối tượng thực hiện (citizens, enterprises, foreigners…): snippet, created by the importer."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = "Đối tượng thực hiện"
+        verbose_name_plural = "Đối tượng thực hiện"
 
 
 class ProcedureIndexPage(BasePage):

@@ -2,6 +2,7 @@
 a ward's context), the ward listing, JSON-LD, and the home-page sections."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -294,7 +295,7 @@ def catalogue_context(index_page, request):
         "procedure_id", flat=True
     )
     context["featured"] = _result_items([by_id[pk] for pk in featured_ids if pk in by_id], base_url)
-    context["api_query"] = "&".join(f"{k}={v}" for k, v in context["filters"].query_items())
+    context["api_query"] = urlencode(context["filters"].query_items())
     return context
 
 

@@ -4,6 +4,7 @@ Expected counts are computed from the source records' own text (not from the par
 
 import re
 import unicodedata
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -147,3 +148,13 @@ def test_every_filter_combination_costs_at_most_ten_queries_beyond_the_page_chro
     count_queries(client, catalogue.url)
     with django_assert_max_num_queries(chrome + 10):
         assert client.get(catalogue.url + query).status_code == 200
+
+
+def test_agency_filter_and_open_data_links_keep_vietnamese_values(client, imported, catalogue):
+    agency = ProcedurePage.objects.get(code="1.000757").implementing_agency
+    response = client.get(catalogue.url, {"co-quan": agency})
+    assert result_codes(response) == ["1.000757"]
+    html = response.content.decode()
+    encoded = urlencode({"co-quan": agency})
+    assert f'href="/api/procedures/?{encoded}"' in html
+    assert client.get(f"/api/procedures/?{encoded}").json()["count"] == 1
