@@ -269,13 +269,13 @@ class ProcedurePage(BasePage):
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
         index.SearchField("code", boost=10),
         index.AutocompleteField("code"),
         index.FilterField("code"),
         index.SearchField("keywords", boost=5),
         index.SearchField("implementing_agency"),
         index.SearchField("result"),
-        index.SearchField("documents"),
         index.RelatedFields("sector", [index.SearchField("name")]),
         index.FilterField("sector"),
         index.FilterField("online_service_level"),
