@@ -182,3 +182,11 @@ def test_home_sections(client, imported, ward_pages, ward):
     assert 'action="/thu-tuc-hanh-chinh/"' in section and f"Xem toàn bộ {len(SAMPLE_CODES)} thủ tục" in section
     ward_html = html_of(client, "/", HTTP_HOST=host_of(ward))
     assert f"Phường 1 tiếp nhận {len(codes_at_level('cấp xã'))} thủ tục hành chính cấp xã" in ward_html
+
+
+def test_admin_edit_views(admin_client, imported, catalogue):
+    page = ProcedurePage.objects.get(code="1.000080")
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Mức dịch vụ công trực tuyến tại Vũng Tàu" in html and "Thành phần hồ sơ" in html
+    assert admin_client.get(f"/admin/pages/{catalogue.pk}/edit/").status_code == 200
+    assert admin_client.get("/admin/snippets/procedures/sector/").status_code == 200
