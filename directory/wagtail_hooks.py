@@ -12,6 +12,7 @@ from directory import views_admin
 from directory.forms import MerchantAdminForm
 from directory.models import CashlessDirectoryPage, CashlessStreetPage, Merchant, PaymentMethod
 from directory.permissions import WardScopedPermissionPolicy
+from home.locales import language_of
 from home.models import WardHomePage
 from home.permissions import wards_for_user
 from home.sections import HomeSection
@@ -80,7 +81,7 @@ register_snippet(DirectoryViewSetGroup)
 def directory_home_section(home_page, request):
     """City home: streets and merchants in figures; ward home: the ward's streets."""
     ward = home_page if isinstance(home_page, WardHomePage) else None
-    if home_page.locale.language_code != "vi":
+    if language_of(home_page) != "vi":
         return None
     directory = CashlessDirectoryPage.objects.live().child_of(home_page).first()
     city_directory = (

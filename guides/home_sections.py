@@ -5,6 +5,7 @@ community digital team and its upcoming help sessions (past ones drop off at ren
 """
 
 from guides.sessions import sessions_for_ward, team_for_ward, vietnamese_ward
+from home.locales import language_of
 from home.models import WardHomePage
 from home.sections import HomeSection, empty_state_section
 
@@ -29,7 +30,7 @@ def home_section(home_page, request):
     from guides.listing import live_guides, terms_in_use
     from guides.models import GuideTopic
 
-    index = city_guide_index(home_page.locale.language_code)
+    index = city_guide_index(language_of(home_page))
     context = {"slug": "guides", "guide_index": index, "guide_index_url": index.url if index else ""}
     if isinstance(home_page, WardHomePage):
         ward = vietnamese_ward(home_page)

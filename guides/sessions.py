@@ -6,6 +6,8 @@ Past sessions drop off at render time (a session stays listed until it ends): no
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from home.locales import language_of
+
 WARD_SESSION_LIMIT = 6
 GUIDE_SESSION_LIMIT = 4
 
@@ -43,7 +45,7 @@ def vietnamese_ward(home_page):
     """Teams and sessions belong to the Vietnamese ward page; an English ward page maps to it."""
     from home.models import WardHomePage
 
-    if home_page.locale.language_code == "vi":
+    if language_of(home_page) == "vi":
         return home_page
     return WardHomePage.objects.filter(
         translation_key=home_page.translation_key, locale__language_code="vi"

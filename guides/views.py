@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from guides import feedback
 from guides.sessions import sessions_for_topics
+from home.locales import language_of
 
 
 def guide_context(guide, request):
@@ -43,7 +44,7 @@ def submit_feedback(request, page_id):
     guide = get_object_or_404(GuidePage.objects.live().public(), pk=page_id)
     if request.method != "POST":
         return HttpResponseRedirect(guide.get_url(request) + "#gop-y")
-    with translation.override(guide.locale.language_code):
+    with translation.override(language_of(guide)):
         form = feedback.FeedbackForm(request.POST)
         valid = form.is_valid()
         if feedback.over_rate_limit(request):

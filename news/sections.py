@@ -1,5 +1,6 @@
 """The news section of the city and ward home pages: current notices, featured news (city), latest news."""
 
+from home.locales import language_of
 from home.sections import HomeSection
 
 from . import listing, notices
@@ -24,7 +25,7 @@ def featured_news(index_page):
         .order_by("sort_order")
     )
     pages = [feature.page for feature in features]
-    if index_page.locale.language_code == "vi" or not pages:
+    if language_of(index_page) == "vi" or not pages:
         return pages
     translations = {
         page.translation_key: page

@@ -1,6 +1,7 @@
 """Schema.org JSON-LD of news items: ``NewsArticle`` for news, notices and press releases, ``Event``
 for events (with start, end and place)."""
 
+from home.locales import language_of
 from home.units import ward_for_page
 
 
@@ -55,7 +56,7 @@ def news_json_ld(page, request, base):
             }
         )
         if page.category_id:
-            data["articleSection"] = page.category.label(page.locale.language_code)
+            data["articleSection"] = page.category.label(language_of(page))
     if image:
         data["image"] = [image]
     return {key: value for key, value in data.items() if value not in (None, "")}

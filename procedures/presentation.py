@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
+from home.locales import language_of
+
 from .blocks import CHANNEL_CHOICES
 from .catalogue import SORTS, Filters, load_rows, search
 from .models import ONLINE_LEVELS, FeaturedProcedure, ProcedureIndexPage, ProcedurePage
@@ -274,7 +276,7 @@ def finder_context(request, rows, base_url, page_size, fixed_level=None, languag
 
 def vietnamese_catalogue(index_page):
     """The catalogue whose procedures a (possibly translated) index page shows."""
-    if index_page.locale.language_code == "vi":
+    if language_of(index_page) == "vi":
         return index_page
     vi = Locale.objects.filter(language_code="vi").first()
     return index_page.get_translation_or_none(vi) if vi else None
@@ -283,13 +285,13 @@ def vietnamese_catalogue(index_page):
 def catalogue_context(index_page, request):
     source = vietnamese_catalogue(index_page)
     if source is None:
-        return {"catalogue_missing": True, "ui": UI.get(index_page.locale.language_code, UI["vi"])}
+        return {"catalogue_missing": True, "ui": UI.get(language_of(index_page), UI["vi"])}
     base_url = source.get_url(request)
     rows = load_rows(source)
-    language = index_page.locale.language_code
+    language = language_of(index_page)
     context = finder_context(request, rows, base_url, index_page.page_size, language=language)
     context["form_action"] = index_page.get_url(request)
-    context["english"] = index_page.locale.language_code != "vi"
+    context["english"] = language_of(index_page) != "vi"
     by_id = {row.id: row for row in rows}
     featured_ids = FeaturedProcedure.objects.filter(index_page=source).order_by("sort_order").values_list(
         "procedure_id", flat=True
@@ -357,7 +359,7 @@ def city_section_context(home_page, request):
         "catalogue_url": index.get_url(request),
         "total": ProcedurePage.objects.live().child_of(source).count(),
         "featured": [{"title": title, "url": f"{base_url}{slug}/"} for title, slug in featured],
-        "english": index.locale.language_code != "vi",
+        "english": language_of(index) != "vi",
     }
 
 

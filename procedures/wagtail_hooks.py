@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.locales import language_of
 from home.models import CityHomePage, WardHomePage
 from home.sections import HomeSection
 
@@ -42,7 +43,7 @@ def procedures_section(home_page, request):
     if isinstance(home_page, CityHomePage):
         context = city_section_context(home_page, request)
         template = "procedures/home_section.html"
-    elif isinstance(home_page, WardHomePage) and home_page.locale.language_code == "vi":
+    elif isinstance(home_page, WardHomePage) and language_of(home_page) == "vi":
         context = ward_section_context(home_page, request)
         template = "procedures/home_section_ward.html"
     else:

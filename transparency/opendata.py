@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from home.locales import language_of
 from transparency import figures as figures_module
 
 DATASETS = ("chi-tieu", "so-lieu")
@@ -369,7 +370,7 @@ DATASET_LD = {
 
 
 def dataset_json_ld(request, page):
-    language = "en" if page.locale.language_code == "en" else "vi"
+    language = "en" if language_of(page) == "en" else "vi"
     name, description = DATASET_LD[language]
     return {
         "@type": "Dataset",

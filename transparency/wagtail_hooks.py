@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.locales import language_of
 from home.models import CityHomePage, WardHomePage
 from home.sections import HomeSection
 from transparency import admin_views, bootstrap, cache, dashboard
@@ -167,7 +168,7 @@ def home_section_context(home_page):
     dashboard_page = TransparencyPage.objects.live().filter(locale_id=home_page.locale_id).first()
     if dashboard_page is None:
         return None
-    language = "en" if home_page.locale.language_code == "en" else "vi"
+    language = "en" if language_of(home_page) == "en" else "vi"
     context = {"dashboard_page": dashboard_page, "language": language}
     if isinstance(home_page, CityHomePage):
         context["summary"] = dashboard.status_summary(language)

@@ -11,12 +11,10 @@ Page-type rules (every later content family must respect them):
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
 from home.blocks import BaseStreamBlock
 from home.sections import collect_home_sections
@@ -28,17 +26,15 @@ class HomePageMixin:
     """Behaviour shared by the city and ward home pages."""
 
     def route(self, request, path_components):
-        """Find a descendant by its url_path in one query instead of one per path level; paths that
-        are not pages (routable sub-pages, e.g. ``.../ap-phich/``) fall back to Wagtail's routing."""
-        if path_components:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            page = Page.objects.filter(url_path=url_path).first()
-            if page is not None:
-                page = page.specific
-                if page.live:
-                    return RouteResult(page)
-                raise Http404
-        return super().route(request, path_components)
+        """Find the deepest page on the path in one query instead of one per path level, then let it
+        route the rest itself (routable pages, e.g. ``.../thu-tuc-hanh-chinh/<slug>/`` on a ward)."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
+        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+        if page is None:
+            return super().route(request, path_components)
+        return page.specific.route(request, path_components[page.depth - self.depth :])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
