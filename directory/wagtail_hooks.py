@@ -148,15 +148,15 @@ def build_directory_demo(structure, stdout, options):
 def cashless_streets_per_ward():
     """XHS-15 (a cashless-payment street in every ward): each ward's active streets in the directory.
 
-    Sample (demo) streets never count: the transparency pages publish official figures only.
+    Sample (demo) streets never count: the transparency pages publish official figures only. Until the
+    directory holds at least one real street it supplies nothing ("chưa có số liệu", not 0/17).
     """
     from directory.progress import street_progress_by_ward
 
-    return {
-        "indicator": "XHS-15",
-        "label": "Danh bạ tuyến đường thanh toán không dùng tiền mặt",
-        "figures": lambda: [
-            {"ward": row.ward.gso_code, "value": row.active}
-            for row in street_progress_by_ward(include_sample=False).rows
-        ],
-    }
+    def figures():
+        rows = street_progress_by_ward(include_sample=False).rows
+        if not any(row.active or row.planned for row in rows):
+            return []
+        return [{"ward": row.ward.gso_code, "value": row.active} for row in rows]
+
+    return {"indicator": "XHS-15", "label": "Danh bạ tuyến đường thanh toán không dùng tiền mặt", "figures": figures}
