@@ -106,6 +106,15 @@ def start_gunicorn(env, workers):
     raise SystemExit("gunicorn did not start")
 
 
+def warm_up(port, host, path, workers):
+    """A few requests first, so every worker has its caches (frame, templates) as in steady state."""
+    for _ in range(2 * workers):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", path, headers={"Host": host})
+        connection.getresponse().read()
+        connection.close()
+
+
 def load_with_wrk(port, host, path, duration, connections):
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-H", f"Host: {host}", "-s",
@@ -173,6 +182,7 @@ def main():
     rows = []
     try:
         for host, path in urls:
+            warm_up(port, host, path, args.workers)
             load = load_with_wrk if use_wrk else load_with_python
             rps, p50, p95, errors = load(port, host, path, args.duration, args.connections)
             status, queries, size = figures[(host, path)]
