@@ -1,0 +1,165 @@
+"""PostgreSQL backend with the Vietnamese text-search configuration ``vietnamese_unaccent``.
+
+Why a subclass: the stock backend takes ``SEARCH_CONFIG`` for search but hard-wires ``simple`` for
+autocomplete (accent-sensitive), stores one vector per field (so "cá" and "ca" rank alike once
+unaccented) and passes query words to ``to_tsquery`` unfiltered. Here:
+
+- ``search/migrations/0002`` enables ``unaccent`` and ``pg_trgm``, creates ``vietnamese_unaccent``
+  (``simple`` + ``unaccent``, which maps đ→d), the immutable ``f_unaccent()`` and the indexes;
+- title and body vectors are ``simple(text) || vietnamese_unaccent(text)``: every word indexed as
+  written and folded; queries are ``as typed | folded`` so exact-diacritic matches rank higher;
+- autocomplete indexes and queries with ``vietnamese_unaccent``;
+- query words are tokenised (symbols dropped) before they reach ``to_tsquery``;
+- ``fuzzy_search`` uses trigram word similarity on unaccented titles (GIN-indexed).
+"""
+
+from functools import reduce
+
+from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramWordSimilarity
+from django.db.models import BooleanField, F, Func, TextField, Value
+from django.db.models.sql.subqueries import InsertQuery
+from modelsearch.backends.database.postgres.postgres import (
+    EMPTY_VECTOR,
+    FUnaccent,
+    IndexEntry,
+    ObjectIndexer,
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.query import PlainText
+from modelsearch.utils import ADD, get_content_type_pk
+
+from portal.vietnamese import fold, nfc
+from search.backends.text import folded_forms, query_terms
+
+SEARCH_CONFIG = "vietnamese_unaccent"
+FUZZY_MIN_SIMILARITY = 0.5
+
+
+class WordSimilar(Func):
+    """``query <% text``: a part of ``text`` is trigram-similar to ``query`` (pg_trgm, GIN-indexable)."""
+
+    arg_joiner = " <%% "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+class DualVectorObjectIndexer(ObjectIndexer):
+    """Title and body vectors hold each word as written (``simple``) and unaccented."""
+
+    def prepare_value(self, value):
+        return nfc(super().prepare_value(value))
+
+    def as_vector(self, texts, for_autocomplete=False):
+        if for_autocomplete:
+            return super().as_vector(texts, for_autocomplete=True)
+        texts = [(text.strip(), weight) for text, weight in texts if text and text.strip()]
+        if not texts:
+            return EMPTY_VECTOR
+        vectors = []
+        for text, weight in texts:
+            value = Value(text, output_field=TextField())
+            vectors.append(SearchVector(value, weight=weight, config="simple"))
+            vectors.append(SearchVector(value, weight=weight, config=self.config))
+        return ADD(vectors)
+
+
+def _lexeme(forms, prefix):
+    lexemes = [Lexeme(form, prefix=prefix) for form in forms]
+    return reduce(lambda a, b: a | b, lexemes)
+
+
+class TokenisingQueryMixin:
+    """PlainText queries built from tokenised words; each word matches its i/y variant too."""
+
+    def plain_text_query(self, query, config, forms_of):
+        terms = query_terms(query.query_string)
+        if not terms:
+            return None
+        lexemes = [_lexeme(forms_of(term), prefix=False) for term in terms[:-1]]
+        lexemes.append(_lexeme(forms_of(terms[-1]), prefix=self.LAST_TERM_IS_PREFIX))
+        connector = (lambda a, b: a & b) if query.operator == "and" else (lambda a, b: a | b)
+        return SearchQuery(reduce(connector, lexemes), search_type="raw", config=config)
+
+
+class VietnamesePostgresSearchQueryCompiler(TokenisingQueryMixin, PostgresSearchQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText) and not invert:
+            as_typed = self.plain_text_query(query, "simple", lambda term: [term])
+            folded = self.plain_text_query(query, config, folded_forms)
+            return as_typed | folded if as_typed is not None else None
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+
+class VietnamesePostgresAutocompleteQueryCompiler(TokenisingQueryMixin, PostgresAutocompleteQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText) and not invert:
+            return self.plain_text_query(query, config, folded_forms)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+
+class VietnamesePostgresIndex(PostgresIndex):
+    indexer_class = DualVectorObjectIndexer
+
+    def add_items(self, model, objs):
+        """The stock ``add_items`` (one upsert statement) with the dual-vector indexer."""
+        if not model.get_search_fields():
+            return
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            vectors_sql = []
+            for field_name in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(IndexEntry._meta.get_field(field_name), getattr(indexer, field_name))
+                sql, value_params = value.as_sql(compiler, self.write_connection)
+                vectors_sql.append(sql)
+                params.extend(value_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows.append(f"(%s, %s, {vectors_sql[0]}, {vectors_sql[1]}, {vectors_sql[2]}, 1.0, %s, %s)")
+        table = IndexEntry._meta.db_table
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm, "  # noqa: S608
+                f"title_text, body_text) (VALUES {', '.join(rows)}) "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
+                "title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                params,
+            )
+        self._refresh_title_norms()
+
+
+class VietnamesePostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = VietnamesePostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = VietnamesePostgresAutocompleteQueryCompiler
+    index_class = VietnamesePostgresIndex
+
+    def __init__(self, params):
+        super().__init__({"SEARCH_CONFIG": SEARCH_CONFIG, **params})
+        self.autocomplete_config = self.config
+
+    def fuzzy_search(self, query_string, queryset):
+        """Pages whose unaccented title contains words like the folded query (pg_trgm ``%>``,
+        served by the GIN index on ``f_unaccent(title_text)``), most similar first."""
+        folded = fold(" ".join(query_terms(query_string)))
+        if not folded:
+            return [], None
+        title = FUnaccent(F("index_entries__title_text"))
+        results = (
+            queryset.filter(WordSimilar(Value(folded), title))
+            .annotate(_fuzzy_score=TrigramWordSimilarity(Value(folded), title))
+            .filter(_fuzzy_score__gte=FUZZY_MIN_SIMILARITY)
+            .order_by("-_fuzzy_score", "-pk")
+        )
+        return results, None
+
+
+SearchBackend = VietnamesePostgresSearchBackend

@@ -1,0 +1,78 @@
+"""Snippets and highlighting of matched words (pure functions).
+
+A word is highlighted when its folded form equals a folded query word (or its i/y variant), so
+"dang ky" highlights "Đăng ký" and "đăng kí" highlights "đăng ký". Output is HTML-escaped text with
+``<mark>`` around matches.
+"""
+
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from portal.vietnamese import fold, nfc
+from search.backends.text import folded_forms
+
+_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
+SNIPPET_LENGTH = 240
+CONTEXT_BEFORE = 60
+
+
+def folded_term_set(terms):
+    result = set()
+    for term in terms:
+        result.update(folded_forms(term))
+    return result
+
+
+def _matches(text, folded_terms):
+    return [m for m in _WORD.finditer(text) if fold(m.group()) in folded_terms]
+
+
+def _render(text, spans):
+    parts, position = [], 0
+    for start, end in spans:
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+
+
+def highlight(text, terms):
+    """The whole ``text``, escaped, with matched words in ``<mark>``."""
+    text = nfc(text)
+    folded_terms = folded_term_set(terms)
+    return _render(text, [m.span() for m in _matches(text, folded_terms)])
+
+
+def plain_text(value):
+    """Text of an HTML fragment, whitespace collapsed."""
+    return " ".join(strip_tags(nfc(value or "")).split())
+
+
+def snippet(text, terms, length=SNIPPET_LENGTH):
+    """About ``length`` characters of ``text`` around the densest group of matches, highlighted,
+    with "…" where it was cut. Falls back to the start of the text when nothing matches."""
+    text = plain_text(text)
+    if not text:
+        return mark_safe("")
+    folded_terms = folded_term_set(terms)
+    matches = _matches(text, folded_terms)
+    start = 0
+    if matches:
+        best = max(matches, key=lambda m: sum(1 for o in matches if m.start() <= o.start() < m.start() + length))
+        start = max(0, best.start() - CONTEXT_BEFORE)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < best.start() else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    window = text[start:end]
+    spans = [(m.start() - start, m.end() - start) for m in matches if m.start() >= start and m.end() <= end]
+    rendered = _render(window, spans)
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(f"{prefix}{rendered}{suffix}")  # noqa: S308 - rendered is escaped

@@ -1,0 +1,102 @@
+"""From what a citizen typed to what the backends search for (pure functions, no database).
+
+``clean_query`` makes any input safe (control characters, NUL, unpaired surrogates, length);
+``parse_query`` finds a procedure code, drops question words ("cần … gì để …") and keeps the words
+to search; ``backend_query`` builds the Wagtail search query, adding the editors' synonyms.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from modelsearch.query import Or, PlainText
+
+from portal.vietnamese import fold, nfc, words
+
+MAX_QUERY_LENGTH = 200
+MAX_ALTERNATIVES = 6
+CODE_RE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d.])")
+
+# Words that make a question a question but say nothing about what is searched for. Written forms
+# are dropped whatever their diacritics; folded forms only where no content word folds the same
+# ("can" is also "căn" in "căn cước", so it stays when typed without diacritics).
+QUESTION_WORDS = {
+    "cần", "gì", "để", "làm", "sao", "thế", "nào", "như", "ở", "đâu", "bao", "nhiêu", "lâu", "tôi",
+    "mình", "em", "muốn", "xin", "hỏi", "ạ", "nhé", "ơi", "với", "thì", "là", "có", "không", "được",
+    "phải", "những", "các", "cho", "hả", "vậy", "giúp", "cách", "ai", "khi",
+}
+FOLDED_QUESTION_WORDS = {"gi", "nhieu", "khong", "duoc", "nhung", "giup", "cach", "voi", "nhe", "toi", "muon"}
+
+
+@dataclass
+class ParsedQuery:
+    text: str  # the cleaned query as typed (NFC)
+    terms: list = field(default_factory=list)  # words to search for (question words dropped)
+    code: str | None = None  # a procedure code such as 1.000110
+
+    @property
+    def search_text(self):
+        return " ".join(self.terms)
+
+    @property
+    def is_empty(self):
+        return not self.terms and not self.code
+
+
+def clean_query(raw, max_length=MAX_QUERY_LENGTH):
+    """NFC text without control or format characters, surrogates or private-use characters,
+    whitespace collapsed, cut to ``max_length`` characters at a word boundary."""
+    if raw is None:
+        return ""
+    text = str(raw)
+    text = text.encode("utf-8", "replace").decode("utf-8")  # unpaired surrogates become "?"
+    text = nfc(text)
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") else ch for ch in text
+    )
+    text = " ".join(text.split())
+    if len(text) > max_length:
+        text = text[:max_length].rsplit(" ", 1)[0] if " " in text[:max_length] else text[:max_length]
+    return text.strip()
+
+
+def is_question_word(word):
+    return word in QUESTION_WORDS or fold(word) in FOLDED_QUESTION_WORDS
+
+
+def parse_query(text):
+    """Split a cleaned query into a procedure code (if any) and the words worth searching for.
+
+    If every word is a question word, all words are kept (a citizen searching "có" means it)."""
+    code_match = CODE_RE.search(text)
+    all_words = words(text)
+    terms = [word for word in all_words if not is_question_word(word)] or all_words
+    return ParsedQuery(text=text, terms=terms, code=code_match.group(1) if code_match else None)
+
+
+def expand_synonyms(terms, rules, limit=MAX_ALTERNATIVES):
+    """Alternative word lists for ``terms``: each rule ``(source_words, [target_words…])`` whose
+    source occurs in the terms (compared folded) yields the terms with the source replaced."""
+    folded_terms = [fold(term) for term in terms]
+    alternatives = []
+    for source, targets in rules:
+        folded_source = [fold(word) for word in source]
+        size = len(folded_source)
+        for start in range(len(folded_terms) - size + 1):
+            if folded_terms[start : start + size] != folded_source:
+                continue
+            for target in targets:
+                alternative = terms[:start] + list(target) + terms[start + size :]
+                if alternative != terms and alternative not in alternatives:
+                    alternatives.append(alternative)
+            break
+        if len(alternatives) >= limit:
+            break
+    return alternatives[:limit]
+
+
+def backend_query(terms, alternatives=(), operator="and"):
+    """The Wagtail search query: the terms, or any of their synonym alternatives."""
+    queries = [PlainText(" ".join(terms), operator=operator)]
+    queries += [PlainText(" ".join(words_), operator=operator) for words_ in alternatives]
+    return queries[0] if len(queries) == 1 else Or(queries)

@@ -1,0 +1,99 @@
+"""Spelling help for citizen queries (pure functions, no database).
+
+- ``correct_words``: replace words the index does not know by the closest known word
+  (Damerau–Levenshtein on folded words), e.g. "ket hong" → "ket hon".
+- ``restore_diacritics``: the query written the way the matching documents write it, e.g.
+  "dang ky ket hon" → "đăng ký kết hôn", for "Có phải bạn muốn tìm …?".
+"""
+
+from collections import Counter, defaultdict
+
+from portal.vietnamese import fold, words
+
+MIN_CORRECTABLE_LENGTH = 3
+
+
+def damerau_levenshtein(a, b):
+    """Edit distance counting insertions, deletions, substitutions and adjacent transpositions."""
+    if a == b:
+        return 0
+    previous_previous, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        previous_previous, previous = previous, current
+    return previous[-1]
+
+
+def max_edits(word):
+    """Edits tolerated in a word: 1 up to 5 letters, 2 beyond."""
+    return 1 if len(word) <= 5 else 2
+
+
+def closest_word(word, candidates):
+    """The candidate (``(word, frequency)`` pairs) nearest to ``word`` within ``max_edits``, the more
+    frequent one on ties; ``None`` when nothing is near enough."""
+    limit = max_edits(word)
+    best = None
+    for candidate, frequency in candidates:
+        if abs(len(candidate) - len(word)) > limit:
+            continue
+        distance = damerau_levenshtein(word, candidate)
+        if distance <= limit and (best is None or (distance, -frequency) < best[0]):
+            best = ((distance, -frequency), candidate)
+    return best[1] if best else None
+
+
+def correct_words(terms, lookup):
+    """Correct each folded term the vocabulary does not know; ``None`` when nothing changed.
+
+    ``lookup(first_letter, min_length, max_length)`` returns the vocabulary's folded words with
+    their document frequency. Codes, numbers and words shorter than 3 letters stay as typed.
+    """
+    corrected, changed = [], False
+    for term in terms:
+        folded = fold(term)
+        if len(folded) < MIN_CORRECTABLE_LENGTH or not folded[0].isalpha() or any(c.isdigit() for c in folded):
+            corrected.append(term)
+            continue
+        limit = max_edits(folded)
+        candidates = lookup(folded[0], len(folded) - limit, len(folded) + limit)
+        if any(word == folded for word, _ in candidates):
+            corrected.append(term)
+            continue
+        replacement = closest_word(folded, candidates)
+        corrected.append(replacement or term)
+        changed = changed or replacement is not None
+    return " ".join(corrected) if changed else None
+
+
+def restore_diacritics(query, texts):
+    """``query`` with each word written as the ``texts`` (titles of matching documents) write it:
+    a word found as typed stays; a word found only folded takes the most frequent written form; an
+    unknown word takes the closest written word within ``max_edits``. ``None`` when unchanged."""
+    forms = defaultdict(Counter)
+    written = set()
+    for text in texts:
+        for word in words(text):
+            forms[fold(word)][word] += 1
+            written.add(word)
+    result, changed = [], False
+    for term in words(query):
+        if term in written:
+            result.append(term)
+            continue
+        folded = fold(term)
+        if folded in forms:
+            replacement = forms[folded].most_common(1)[0][0]
+        elif len(folded) < MIN_CORRECTABLE_LENGTH:
+            replacement = term
+        else:
+            nearest = closest_word(folded, ((f, sum(c.values())) for f, c in forms.items()))
+            replacement = forms[nearest].most_common(1)[0][0] if nearest else term
+        changed = changed or replacement != term
+        result.append(replacement)
+    return " ".join(result) if changed else None
