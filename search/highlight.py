@@ -6,6 +6,7 @@ A word is highlighted when its folded form equals a folded query word (or its i/
 """
 
 import re
+from html import unescape
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -47,8 +48,8 @@ def highlight(text, terms):
 
 
 def plain_text(value):
-    """Text of an HTML fragment, whitespace collapsed."""
-    return " ".join(strip_tags(nfc(value or "")).split())
+    """Text of an HTML fragment (tags dropped, entities decoded), whitespace collapsed."""
+    return " ".join(unescape(strip_tags(nfc(value or ""))).split())
 
 
 def snippet(text, terms, length=SNIPPET_LENGTH):

@@ -29,7 +29,7 @@ from modelsearch.backends.elasticsearch9 import (
 from modelsearch.query import Fuzzy
 
 from search import outage
-from search.backends.text import query_terms
+from search.backends.text import SkipEmptyQueriesMixin, query_terms
 from search.es_analysis import analysis
 
 logger = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ class VietnameseElasticsearchAutocompleteQueryCompiler(Elasticsearch9Autocomplet
     mapping_class = VietnameseElasticsearchMapping
 
 
-class VietnameseElasticsearchBackend(Elasticsearch9SearchBackend):
+class VietnameseElasticsearchBackend(SkipEmptyQueriesMixin, Elasticsearch9SearchBackend):
     mapping_class = VietnameseElasticsearchMapping
     index_class = VietnameseElasticsearchIndex
     query_compiler_class = VietnameseElasticsearchQueryCompiler

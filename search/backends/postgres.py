@@ -33,7 +33,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import ADD, get_content_type_pk
 
 from portal.vietnamese import fold, nfc
-from search.backends.text import folded_forms, query_terms
+from search.backends.text import SkipEmptyQueriesMixin, folded_forms, query_terms
 
 SEARCH_CONFIG = "vietnamese_unaccent"
 FUZZY_MIN_SIMILARITY = 0.5
@@ -137,7 +137,7 @@ class VietnamesePostgresIndex(PostgresIndex):
         self._refresh_title_norms()
 
 
-class VietnamesePostgresSearchBackend(PostgresSearchBackend):
+class VietnamesePostgresSearchBackend(SkipEmptyQueriesMixin, PostgresSearchBackend):
     query_compiler_class = VietnamesePostgresSearchQueryCompiler
     autocomplete_query_compiler_class = VietnamesePostgresAutocompleteQueryCompiler
     index_class = VietnamesePostgresIndex

@@ -31,7 +31,7 @@ from modelsearch.query import Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from portal.vietnamese import fold, nfc, words
-from search.backends.text import query_terms, term_forms, with_folded_copy
+from search.backends.text import SkipEmptyQueriesMixin, query_terms, term_forms, with_folded_copy
 from search.spelling import correct_words
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -143,7 +143,7 @@ class VietnameseSQLiteIndex(SQLiteIndex):
         self._refresh_title_norms()
 
 
-class VietnameseSQLiteSearchBackend(SQLiteSearchBackend):
+class VietnameseSQLiteSearchBackend(SkipEmptyQueriesMixin, SQLiteSearchBackend):
     query_compiler_class = VietnameseSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = VietnameseSQLiteAutocompleteQueryCompiler
     index_class = VietnameseSQLiteIndex

@@ -34,3 +34,29 @@ def term_forms(term):
         if form not in forms:
             forms.append(form)
     return forms
+
+
+def has_terms(query):
+    """Whether a query (a string or a Wagtail query object) holds any searchable word; queries
+    made only of symbols ('"(*:)~^[]{}') find nothing instead of reaching the engine."""
+    if isinstance(query, str):
+        return bool(query_terms(query))
+    query_string = getattr(query, "query_string", None)
+    if query_string is not None:
+        return bool(query_terms(query_string))
+    subqueries = getattr(query, "subqueries", None)
+    if subqueries is not None:
+        return any(has_terms(subquery) for subquery in subqueries)
+    subquery = getattr(query, "subquery", None)
+    return has_terms(subquery) if subquery is not None else True
+
+
+class SkipEmptyQueriesMixin:
+    """Answer queries without any word with no results (the stock backends fail on them)."""
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        from modelsearch.backends.base import EmptySearchResults
+
+        if not has_terms(query):
+            return EmptySearchResults()
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
