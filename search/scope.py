@@ -11,6 +11,9 @@ from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.models import CityHomePage, WardHomePage
@@ -76,19 +79,37 @@ class SearchScope:
         return ward is None or ward.pk == self.ward.pk
 
 
+_units_cache = {}
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _forget_units(sender, **kwargs):
+    if sender in (CityHomePage, WardHomePage, Site):
+        _units_cache.clear()
+
+
+def _units(site, language):
+    """``(city, ward, wards)`` of a site in a language, cached until a home page or site changes."""
+    key = (site.pk, site.root_page_id, language)
+    if key not in _units_cache:
+        root = site.root_page.localized.specific
+        if isinstance(root, WardHomePage):
+            city, ward = root.get_parent().specific, root
+        elif isinstance(root, CityHomePage):
+            city, ward = root, None
+        else:
+            return None, None, []
+        wards = list(WardHomePage.objects.child_of(city).live().only("id", "path", "depth", "title", "slug",
+                                                                      "gso_code", "url_path", "locale_id"))
+        _units_cache[key] = (city, ward, wards)
+    return _units_cache[key]
+
+
 def resolve_scope(request, wide=False):
     """The scope of a search made on the request's site, in the active language."""
     site = Site.find_for_request(request)
     if site is None:
         return SearchScope(site=None, city=None)
-    root = site.root_page.localized.specific
-    if isinstance(root, WardHomePage):
-        city = root.get_parent().specific
-        ward = root
-    elif isinstance(root, CityHomePage):
-        city, ward = root, None
-    else:
-        return SearchScope(site=site, city=None)
-    wards = list(WardHomePage.objects.child_of(city).live().only("id", "path", "depth", "title", "slug", "gso_code",
-                                                                  "url_path"))
+    city, ward, wards = _units(site, get_language())
     return SearchScope(site=site, city=city, ward=ward, wide=wide, wards=wards)

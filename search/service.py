@@ -149,7 +149,8 @@ def _retrieve(parsed, queryset, backend_name=None):
                 if pages:
                     return Retrieval(pages, STAGE_FUZZY, corrected, total, "")
             if len(parsed.terms) > 1:
-                query = backend_query(parsed.terms, alternatives, "or")
+                # Any of the words typed (not of the synonyms: their common words would match anything).
+                query = backend_query(parsed.terms, (), "or")
                 pages, total = _evaluate(backend.search(query, queryset))
                 if pages:
                     return Retrieval(pages, STAGE_PARTIAL, None, total, "")

@@ -98,10 +98,9 @@ def search_page(request):
     too_long = len(raw) > MAX_QUERY_LENGTH
     scope = resolve_scope(request, wide=_wide(request))
     filters = _filters(request)
-    outcome = service.search(
-        scope, raw, filters, page_number=_page_number(request.GET.get("page")), request=request
-    )
-    if outcome.query and outcome.page_number == 1 and not filters.active:
+    page_number = _page_number(request.GET.get("page"))
+    outcome = service.search(scope, raw, filters, page_number=page_number, request=request)
+    if outcome.query and page_number == 1 and not filters.active:
         stats.record_search(scope.site, outcome.query, outcome.total)
     context = {
         "search_query": outcome.query,

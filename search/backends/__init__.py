@@ -13,16 +13,21 @@ Every backend class offers, besides Wagtail's ``search`` / ``autocomplete``,
 
 from django.db import connection
 
+_sqlite_fts = None  # whether SQLite has FTS5 and its index table (checked once per process)
+
 
 def SearchBackend(params):  # noqa: N802 (the name modelsearch's loader looks for)
+    global _sqlite_fts
     if connection.vendor == "postgresql":
         from search.backends.postgres import VietnamesePostgresSearchBackend
 
         return VietnamesePostgresSearchBackend(params)
     if connection.vendor == "sqlite":
-        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+        if _sqlite_fts is None:
+            from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 
-        if fts5_available() and fts_table_exists():
+            _sqlite_fts = fts5_available() and fts_table_exists()
+        if _sqlite_fts:
             from search.backends.sqlite import VietnameseSQLiteSearchBackend
 
             return VietnameseSQLiteSearchBackend(params)
