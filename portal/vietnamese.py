@@ -6,6 +6,7 @@ importers use it so that "Đăng ký", "dang ky" and a decomposed (NFD) "Đăng 
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "d"})
 _SPACES = re.compile(r"\s+")
@@ -28,6 +29,24 @@ def fold(text):
     decomposed = unicodedata.normalize("NFD", (text or "").translate(_D_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.translate(_D_MAP).lower()).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word):
+    """``fold`` for one short word, cached (ranking and highlighting fold the same words often)."""
+    return fold(word)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char):
+    folded = fold(char)
+    return folded if len(folded) == 1 else char.lower()[:1] or char
+
+
+def fold_keep_length(text):
+    """``fold`` character by character, without collapsing whitespace, so that positions in the
+    result are positions in ``text`` (NFC input): for matching words inside long texts."""
+    return "".join(_fold_char(char) for char in text)
 
 
 def words(text):

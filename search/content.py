@@ -2,14 +2,20 @@
 
 Content apps opt in with plain class attributes (see docs/search.md):
 
-- ``search_city_wide = True``: pages of this type under the city (procedures, guides) are also
-  found from every ward portal in its default scope;
+- ``search_city_wide = True`` (or the model's label in the ``SEARCH_CITY_WIDE_PAGE_TYPES`` setting):
+  pages of this type under the city (procedures, guides) are also found from every ward portal in
+  its default scope;
 - a ``code`` field (or ``ma_thu_tuc``): a procedure; a query holding that code puts it first;
 - ``search_sector`` (or a ``sector`` / ``linh_vuc`` attribute): the procedure sector facet;
+- a ``keywords`` / ``search_keywords`` text field (comma-separated phrases citizens use): ranked like
+  the title;
 - ``search_date`` (or ``date``): the date shown in results (else the first publication date);
 - ``search_type_label``: the type name shown in results (else the model's verbose name).
 """
 
+import re
+
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from wagtail.models import get_page_models
@@ -17,12 +23,14 @@ from wagtail.models import get_page_models
 from portal.vietnamese import nfc
 
 CODE_FIELDS = ("code", "ma_thu_tuc")
+KEYWORD_FIELDS = ("search_keywords", "keywords")
 SECTOR_ATTRIBUTES = ("search_sector", "sector", "linh_vuc")
 DATE_ATTRIBUTES = ("search_date", "date")
 
 
 def is_city_wide(model):
-    return bool(getattr(model, "search_city_wide", False))
+    labels = {label.lower() for label in getattr(settings, "SEARCH_CITY_WIDE_PAGE_TYPES", ())}
+    return bool(getattr(model, "search_city_wide", False)) or model._meta.label_lower in labels
 
 
 def city_wide_models():
@@ -39,6 +47,23 @@ def code_field(model):
         if isinstance(field, (models.CharField, models.TextField)):
             return name
     return None
+
+
+def keyword_field(model):
+    """Name of the model's hidden-keywords text field (comma-separated phrases), or ``None``."""
+    for name in KEYWORD_FIELDS:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, (models.CharField, models.TextField)):
+            return name
+    return None
+
+
+def keyword_phrases(value):
+    """``"làm giấy khai sinh, khai sinh cho con"`` → ``["làm giấy khai sinh", "khai sinh cho con"]``."""
+    return [part.strip() for part in re.split(r"[,;\n]", nfc(value or "")) if part.strip()]
 
 
 def code_models():

@@ -11,7 +11,7 @@ from html import unescape
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from portal.vietnamese import fold, nfc
+from portal.vietnamese import fold_keep_length, nfc
 from search.backends.text import folded_forms
 
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
@@ -26,8 +26,15 @@ def folded_term_set(terms):
     return result
 
 
+MAX_SCANNED = 20000
+
+
 def _matches(text, folded_terms):
-    return [m for m in _WORD.finditer(text) if fold(m.group()) in folded_terms]
+    """Spans of the words of ``text`` (its first ``MAX_SCANNED`` characters) whose folded form is a
+    folded query word."""
+    text = text[:MAX_SCANNED]
+    folded = fold_keep_length(text)
+    return [m for m in _WORD.finditer(text) if folded[m.start() : m.end()] in folded_terms]
 
 
 def _render(text, spans):
@@ -62,7 +69,13 @@ def snippet(text, terms, length=SNIPPET_LENGTH):
     matches = _matches(text, folded_terms)
     start = 0
     if matches:
-        best = max(matches, key=lambda m: sum(1 for o in matches if m.start() <= o.start() < m.start() + length))
+        best, best_count, last = matches[0], 0, 0
+        for first, match in enumerate(matches):  # the window start covering most matches
+            last = max(last, first)
+            while last + 1 < len(matches) and matches[last + 1].start() < match.start() + length:
+                last += 1
+            if last - first + 1 > best_count:
+                best, best_count = match, last - first + 1
         start = max(0, best.start() - CONTEXT_BEFORE)
         if start:
             space = text.find(" ", start)

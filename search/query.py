@@ -21,11 +21,19 @@ CODE_RE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d.])")
 # are dropped whatever their diacritics; folded forms only where no content word folds the same
 # ("can" is also "căn" in "căn cước", so it stays when typed without diacritics).
 QUESTION_WORDS = {
-    "cần", "gì", "để", "làm", "sao", "thế", "nào", "như", "ở", "đâu", "bao", "nhiêu", "lâu", "tôi",
-    "mình", "em", "muốn", "xin", "hỏi", "ạ", "nhé", "ơi", "với", "thì", "là", "có", "không", "được",
-    "phải", "những", "các", "cho", "hả", "vậy", "giúp", "cách", "ai", "khi",
+    "cần", "gì", "để", "làm", "nào", "đâu", "nhiêu", "tôi", "mình", "em", "muốn", "xin", "hỏi", "ạ", "nhé",
+    "ơi", "với", "thì", "là", "có", "không", "được", "phải", "những", "các", "cho", "hả", "vậy", "giúp", "cách",
+    "ai", "khi",
 }
 FOLDED_QUESTION_WORDS = {"gi", "nhieu", "khong", "duoc", "nhung", "giup", "cach", "voi", "nhe", "toi", "muon"}
+# Phrases that frame a question about a procedure ("cần những giấy tờ gì", "hồ sơ gồm những gì",
+# "mất bao lâu"), matched on folded words; their words are dropped whatever they are.
+QUESTION_PHRASES = re.compile(
+    r"\b(?:(?:can |phai )?(?:nhung |cac )?(?:giay to|ho so|thu tuc|le phi|chi phi|dieu kien)"
+    r"(?: gom| can)?(?: nhung)? (?:gi|nao|nhu the nao|the nao|ra sao|bao nhieu)"
+    r"|nhu the nao|the nao|ra sao|o dau|bao lau|mat bao lau|bao nhieu tien|bao nhieu|lam sao|lam the nao"
+    r"|la gi|gom nhung gi|gom gi|can gi)\b"
+)
 
 
 @dataclass
@@ -64,13 +72,30 @@ def is_question_word(word):
     return word in QUESTION_WORDS or fold(word) in FOLDED_QUESTION_WORDS
 
 
+def _question_phrase_positions(all_words):
+    """Indexes of the words that belong to a question phrase (see ``QUESTION_PHRASES``)."""
+    folded = [fold(word) for word in all_words]
+    starts, position = [], 0
+    for word in folded:
+        starts.append(position)
+        position += len(word) + 1
+    joined = " ".join(folded)
+    dropped = set()
+    for match in QUESTION_PHRASES.finditer(joined):
+        dropped.update(i for i, start in enumerate(starts) if match.start() <= start < match.end())
+    return dropped
+
+
 def parse_query(text):
     """Split a cleaned query into a procedure code (if any) and the words worth searching for.
 
     If every word is a question word, all words are kept (a citizen searching "có" means it)."""
     code_match = CODE_RE.search(text)
     all_words = words(text)
-    terms = [word for word in all_words if not is_question_word(word)] or all_words
+    in_phrases = _question_phrase_positions(all_words)
+    terms = [
+        word for i, word in enumerate(all_words) if i not in in_phrases and not is_question_word(word)
+    ] or all_words
     return ParsedQuery(text=text, terms=terms, code=code_match.group(1) if code_match else None)
 
 

@@ -15,16 +15,28 @@ from dataclasses import dataclass, field
 from math import ceil
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.functional import cached_property
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from portal.vietnamese import fold, slugify_vi, words
+from portal.vietnamese import fold, fold_word, slugify_vi, words
 from search import fallback
-from search.content import code_field, code_models, code_of, date_of, has_sector, sector_of, type_label
+from search.backends.text import folded_forms
+from search.content import (
+    SECTOR_ATTRIBUTES,
+    code_field,
+    code_models,
+    code_of,
+    date_of,
+    has_sector,
+    keyword_field,
+    keyword_phrases,
+    sector_of,
+    type_label,
+)
 from search.highlight import highlight, plain_text, snippet
 from search.query import backend_query, clean_query, expand_synonyms, parse_query
+from search.registry import registered_models
 from search.scope import CITY_KEY
 from search.spelling import restore_diacritics
 from search.synonyms import active_rules
@@ -34,6 +46,7 @@ PAGE_SIZE = 10
 MAX_PAGE_SIZE = 50
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
+OBJECT_CANDIDATES = 100
 
 STAGE_EXACT, STAGE_FUZZY, STAGE_PARTIAL = "exact", "fuzzy", "partial"
 
@@ -114,47 +127,84 @@ class SearchOutcome:
 # --- Retrieval ---------------------------------------------------------------------------------
 
 
+@dataclass(eq=False)
+class Hit:
+    """A page or a registered object among the candidates."""
+
+    key: tuple
+    title: str
+    type_key: str
+    ward_key: str = CITY_KEY
+    page: Page | None = None
+    obj: object = None
+    entry: object = None
+    position: int = 0
+    phrases: list = field(default_factory=list)  # hidden keywords, ranked like the title
+
+
 @dataclass
 class Retrieval:
     pages: list
+    objects: list
     stage: str
     corrected: str | None
     total: int
-    backend: str
+    backend: str = ""
 
 
 def _evaluate(results, limit=CANDIDATES):
-    pages = list(results[:limit])
-    total = len(pages)
-    if total == limit and hasattr(results, "count"):
+    items = list(results[:limit])
+    total = len(items)
+    if total == limit and not isinstance(results, list):
         total = results.count()
-    return pages, total
+    return items, total
 
 
-def _retrieve(parsed, queryset, backend_name=None):
-    """Run the stages on one backend (with the Elasticsearch→database fallback)."""
+def term_sets(parsed, alternatives):
+    """The query's words and each synonym alternative (what a good title would contain)."""
+    return [parsed.terms, *alternatives] if parsed.terms else list(alternatives)
+
+
+def _title_covers_all(title, sets):
+    title_words = {fold(word) for word in words(title)}
+    return any(sets_ and all(set(folded_forms(term)) & title_words for term in sets_) for sets_ in sets)
+
+
+def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True):
+    """Pages (and registered objects) matching the query, on the default backend with the
+    Elasticsearch→database fallback, or on ``backend_name``.
+
+    Stages: every word (synonyms as alternatives); when no title has every word, pages with any word
+    join in (the title ranking then finds near misses such as a mistyped word); when nothing at all
+    matched, the backend's fuzzy search (typos)."""
 
     def run(backend):
         alternatives = [] if getattr(backend, "applies_synonyms", False) else expand_synonyms(
             parsed.terms, active_rules()
         )
-        if parsed.terms:
-            pages, total = _evaluate(backend.search(backend_query(parsed.terms, alternatives, "and"), queryset))
+        sets = term_sets(parsed, expand_synonyms(parsed.terms, active_rules()))
+        objects = _retrieve_objects(backend, parsed, alternatives, scope) if with_objects else []
+        if not parsed.terms:
+            return Retrieval([], objects, STAGE_EXACT, None, 0)
+        pages, total = _evaluate(backend.search(backend_query(parsed.terms, alternatives, "and"), queryset))
+        stage = STAGE_EXACT
+        if len(parsed.terms) > 1 and not any(_title_covers_all(page.title, sets) for page in pages[:50]):
+            # Any of the words typed (not of the synonyms: their common words would match anything).
+            partial, partial_total = _evaluate(backend.search(backend_query(parsed.terms, (), "or"), queryset))
+            seen = {page.pk for page in pages}
+            extra = [page for page in partial if page.pk not in seen]
+            if extra:
+                stage = stage if pages else STAGE_PARTIAL
+                pages, total = pages + extra, max(total, partial_total)
+        if pages or objects:
+            return Retrieval(pages, objects, stage, None, total)
+        fuzzy = getattr(backend, "fuzzy_search", None)
+        if fuzzy:
+            results, corrected = fuzzy(parsed.search_text, queryset)
+            pages, total = _evaluate(results)
             if pages:
-                return Retrieval(pages, STAGE_EXACT, None, total, "")
-            fuzzy = getattr(backend, "fuzzy_search", None)
-            if fuzzy:
-                results, corrected = fuzzy(parsed.search_text, queryset)
-                pages, total = _evaluate(results)
-                if pages:
-                    return Retrieval(pages, STAGE_FUZZY, corrected, total, "")
-            if len(parsed.terms) > 1:
-                # Any of the words typed (not of the synonyms: their common words would match anything).
-                query = backend_query(parsed.terms, (), "or")
-                pages, total = _evaluate(backend.search(query, queryset))
-                if pages:
-                    return Retrieval(pages, STAGE_PARTIAL, None, total, "")
-        return Retrieval([], STAGE_EXACT, None, 0, "")
+                return Retrieval(pages, objects, STAGE_FUZZY, corrected, total)
+        return Retrieval([], objects, STAGE_EXACT, None, 0)
 
     if backend_name:
         from wagtail.search.backends import get_search_backend
@@ -167,6 +217,20 @@ def _retrieve(parsed, queryset, backend_name=None):
     return retrieval
 
 
+def _retrieve_objects(backend, parsed, alternatives, scope):
+    """Registered non-page objects matching the query: ``(entry, obj)`` pairs, best first per model."""
+    found = []
+    if not parsed.terms:
+        return found
+    for entry in registered_models():
+        queryset = entry.queryset(scope)
+        objects = list(backend.search(backend_query(parsed.terms, alternatives, "and"), queryset)[:OBJECT_CANDIDATES])
+        if not objects and len(parsed.terms) > 1:
+            objects = list(backend.search(backend_query(parsed.terms, (), "or"), queryset)[:OBJECT_CANDIDATES])
+        found.extend((entry, obj) for obj in objects)
+    return found
+
+
 def _code_matches(code, queryset):
     """Pages in scope whose procedure code is ``code``."""
     pages = []
@@ -176,121 +240,157 @@ def _code_matches(code, queryset):
     return pages
 
 
+def _hits(retrieval, scope, pinned=()):
+    def page_hit(page, position):
+        content_type = ContentType.objects.get_for_id(page.content_type_id)
+        ward = scope.ward_of_path(page.path)
+        return Hit(("page", page.pk), page.title, f"{content_type.app_label}.{content_type.model}",
+                   ward.gso_code if ward else CITY_KEY, page=page, position=position)
+
+    hits = [page_hit(page, position) for position, page in enumerate(retrieval.pages)]
+    _add_keywords(hits)
+    positions = {}
+    for entry, obj in retrieval.objects:
+        position = positions[entry.key] = positions.get(entry.key, -1) + 1
+        ward = entry.ward(obj) if entry.ward else None
+        hits.append(Hit((entry.key, obj.pk), str(obj), entry.key, ward or CITY_KEY, obj=obj, entry=entry,
+                        position=position))
+    return hits, [page_hit(page, 0) for page in pinned]
+
+
+def _add_keywords(hits):
+    """Hidden keywords of the page hits whose type has a keywords field (one query per such type)."""
+    by_model = {}
+    for hit in hits:
+        model = ContentType.objects.get_for_id(hit.page.content_type_id).model_class()
+        name = keyword_field(model) if model is not None else None
+        if name:
+            by_model.setdefault((model, name), {})[hit.page.pk] = hit
+    for (model, name), model_hits in by_model.items():
+        for pk, value in model.objects.filter(pk__in=list(model_hits)).values_list("pk", name):
+            model_hits[pk].phrases = keyword_phrases(value)
+
+
 # --- Ranking -----------------------------------------------------------------------------------
 
 
-def _title_score(title, parsed):
-    """How well a title answers the query, 0…3.5: folded coverage, exact-diacritic coverage,
-    whole phrase, share of the title the query covers."""
-    terms = parsed.terms
+def _title_score(title, terms):
+    """How well a title answers the words, 0…2.35: folded coverage (i/y variants too), exact
+    diacritics, the whole phrase, the phrase first, and the share of the title the words cover."""
     if not terms:
         return 0.0
     title_words = words(title)
-    folded_title = [fold(word) for word in title_words]
-    folded_terms = [fold(term) for term in terms]
-    folded_set = set(folded_title)
-    covered = sum(1 for term in folded_terms if term in folded_set)
+    folded_title = [fold_word(word) for word in title_words]
+    title_set = set(folded_title)
+    term_forms_ = [set(folded_forms(term)) for term in terms]
+    covered = sum(1 for forms in term_forms_ if forms & title_set)
     exact = sum(1 for term in terms if term in title_words)
-    phrase = " ".join(folded_terms)
-    joined_title = " ".join(folded_title)
-    score = covered / len(terms) + 0.5 * exact / len(terms)
-    if phrase and f" {phrase} " in f" {joined_title} ":
-        score += 1.0
-        if joined_title.startswith(phrase):
-            score += 0.3
+    phrase = " ".join(fold_word(term) for term in terms)
+    joined = " ".join(folded_title)
+    score = covered / len(terms) + 0.25 * exact / len(terms)
+    if f" {phrase} " in f" {joined} ":
+        score += 0.5
+        if joined.startswith(phrase) or joined.removeprefix("thu tuc ").startswith(phrase):
+            score += 0.2
+    all_forms = set().union(*term_forms_)
     if folded_title:
-        score += 0.7 * sum(1 for word in folded_title if word in set(folded_terms)) / len(folded_title)
+        score += 0.4 * sum(1 for word in folded_title if word in all_forms) / len(folded_title)
     return score
 
 
-def _rank(pages, parsed, pinned=()):
-    """Backend order blended with the title score; ``pinned`` pages (code matches) first."""
-    pinned_ids = {page.pk for page in pinned}
+def _rank(hits, sets, pinned=()):
+    """Title match first (best over the query and its synonym alternatives, alternatives slightly
+    lower), the backend's order next; ``pinned`` hits (code matches) on top."""
+    pinned_keys = {hit.key for hit in pinned}
     scored = []
-    for position, page in enumerate(pages):
-        if page.pk in pinned_ids:
+    for hit in hits:
+        if hit.key in pinned_keys:
             continue
-        backend_score = 2.0 / (1 + position / 5)
-        scored.append((backend_score + _title_score(page.title, parsed), -position, page))
+        title = max((_title_score(text, terms) * (1.0 if i == 0 else 0.9) * (1.0 if text is hit.title else 0.95)
+                     for i, terms in enumerate(sets) for text in [hit.title, *hit.phrases]), default=0.0)
+        scored.append((3.0 * title + 1.0 / (1 + hit.position / 10), -hit.position, hit))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return list(pinned) + [page for _, _, page in scored]
+    return list(pinned) + [hit for _, _, hit in scored]
 
 
 # --- Facets ------------------------------------------------------------------------------------
 
 
-class CandidateInfo:
-    """Facet keys of the candidate pages, loaded in a few queries."""
+def _sector_values(model, pks):
+    """``{pk: sector name}`` for pages of one type, without loading the pages: a sector foreign key
+    or text field is read with ``values_list``; a ``search_sector`` property needs the objects."""
+    fields = {f.name: f for f in model._meta.get_fields() if f.name in SECTOR_ATTRIBUTES and f.concrete}
+    name = next((attribute for attribute in SECTOR_ATTRIBUTES if hasattr(model, attribute)), None)
+    field_ = fields.get(name)
+    if field_ is None:
+        return {obj.pk: sector_of(obj) for obj in model.objects.filter(pk__in=pks)}
+    if field_.many_to_one:
+        rows = dict(model.objects.filter(pk__in=pks).values_list("pk", field_.attname))
+        related = field_.related_model.objects.in_bulk({value for value in rows.values() if value is not None})
+        return {pk: str(related[value]) for pk, value in rows.items() if value in related}
+    return {pk: str(value) for pk, value in model.objects.filter(pk__in=pks).values_list("pk", name) if value}
 
-    def __init__(self, pages, scope):
-        self.pages = pages
-        self.scope = scope
 
-    @cached_property
-    def content_types(self):
-        return {page.pk: ContentType.objects.get_for_id(page.content_type_id) for page in self.pages}
-
-    def type_key(self, page):
-        content_type = self.content_types[page.pk]
-        return f"{content_type.app_label}.{content_type.model}"
-
-    def ward_key(self, page):
-        ward = self.scope.ward_of_path(page.path)
-        return ward.gso_code if ward else CITY_KEY
-
-    @cached_property
-    def sectors(self):
-        by_model = {}
-        for page in self.pages:
-            model = self.content_types[page.pk].model_class()
+def _sectors(hits):
+    """Procedure sector of each hit that has one (one or two queries per page type with sectors)."""
+    by_model = {}
+    for hit in hits:
+        if hit.page is not None:
+            model = ContentType.objects.get_for_id(hit.page.content_type_id).model_class()
             if model is not None and has_sector(model):
-                by_model.setdefault(model, []).append(page.pk)
-        sectors = {}
-        for model, ids in by_model.items():
-            related = [f.name for f in model._meta.get_fields() if f.many_to_one and f.name in ("sector", "linh_vuc")]
-            for obj in model.objects.filter(pk__in=ids).select_related(*related):
-                sectors[obj.pk] = sector_of(obj)
-        return sectors
+                by_model.setdefault(model, []).append(hit)
+    sectors = {}
+    for model, model_hits in by_model.items():
+        values = _sector_values(model, [hit.page.pk for hit in model_hits])
+        for hit in model_hits:
+            if values.get(hit.page.pk):
+                sectors[hit.key] = values[hit.page.pk]
+    for hit in hits:
+        if hit.obj is not None and has_sector(type(hit.obj)):
+            sectors[hit.key] = sector_of(hit.obj)
+    return {key: value for key, value in sectors.items() if value}
 
-    def sector_key(self, page):
-        sector = self.sectors.get(page.pk, "")
-        return slugify_vi(sector) if sector else ""
+
+def _type_label_of(key):
+    entry = next((entry for entry in registered_models() if entry.key == key), None)
+    if entry:
+        return entry.label
+    app_label, _, model = key.partition(".")
+    return type_label(ContentType.objects.get_by_natural_key(app_label, model).model_class() or Page)
 
 
-def _facets(info, filters):
-    scope = info.scope
-    types, wards, sectors = Counter(), Counter(), Counter()
-    type_labels, sector_labels = {}, {}
-    for page in info.pages:
-        key = info.type_key(page)
-        types[key] += 1
-        type_labels[key] = type_label(info.content_types[page.pk].model_class() or Page)
-        wards[info.ward_key(page)] += 1
-        sector = info.sector_key(page)
-        if sector:
-            sectors[sector] += 1
-            sector_labels[sector] = info.sectors[page.pk]
+def _facets(hits, sectors, filters, scope):
+    types = Counter(hit.type_key for hit in hits)
+    wards = Counter(hit.ward_key for hit in hits)
+    sector_counts = Counter(slugify_vi(sectors[hit.key]) for hit in hits if hit.key in sectors)
+    sector_labels = {slugify_vi(label): label for label in sectors.values()}
 
     def ward_label(key):
         if key == CITY_KEY:
             return scope.city.title if scope.city else ""
-        return scope.ward_by_key[key].title
+        ward = scope.ward_by_key.get(key)
+        return ward.title if ward else key
 
     return {
-        "type": [FacetValue(k, type_labels[k], n, k == filters.type) for k, n in types.most_common()],
+        "type": [FacetValue(k, _type_label_of(k), n, k == filters.type) for k, n in types.most_common()],
         "ward": [FacetValue(k, ward_label(k), n, k == filters.ward) for k, n in wards.most_common()],
-        "sector": [FacetValue(k, sector_labels[k], n, k == filters.sector) for k, n in sectors.most_common()],
+        "sector": [FacetValue(k, sector_labels[k], n, k == filters.sector) for k, n in sector_counts.most_common()],
     }
+
+
+def _page_type(key):
+    app_label, _, model = key.partition(".")
+    content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
+    model_class = content_type.model_class() if content_type else None
+    return content_type if model_class is not None and issubclass(model_class, Page) else None
 
 
 def validate_filters(filters, scope):
     """Raise ``InvalidFilter`` naming the first unknown facet value."""
-    if filters.type:
-        app_label, _, model = filters.type.partition(".")
-        content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
-        model_class = content_type.model_class() if content_type else None
-        if model_class is None or not issubclass(model_class, Page):
-            raise InvalidFilter("type")
+    if filters.type and _page_type(filters.type) is None and filters.type not in {
+        entry.key for entry in registered_models()
+    }:
+        raise InvalidFilter("type")
     if filters.ward and filters.ward != CITY_KEY and filters.ward not in scope.ward_by_key:
         raise InvalidFilter("ward")
     if filters.sector and (filters.sector != slugify_vi(filters.sector) or len(filters.sector) > 100):
@@ -300,14 +400,22 @@ def validate_filters(filters, scope):
 def _backend_filters(queryset, filters, scope):
     """Type and ward filters as search filters (exact even when candidates are capped)."""
     if filters.type:
-        app_label, _, model = filters.type.partition(".")
-        queryset = queryset.filter(content_type=ContentType.objects.get_by_natural_key(app_label, model))
+        content_type = _page_type(filters.type)
+        queryset = queryset.filter(content_type=content_type) if content_type else queryset.none()
     if filters.ward == CITY_KEY:
         for ward in scope.wards:
             queryset = queryset.exclude(path__startswith=ward.path)
     elif filters.ward:
         queryset = queryset.filter(path__startswith=scope.ward_by_key[filters.ward].path)
     return queryset
+
+
+def _keep(hit, filters, sectors):
+    return (
+        (not filters.type or hit.type_key == filters.type)
+        and (not filters.ward or hit.ward_key == filters.ward)
+        and (not filters.sector or slugify_vi(sectors.get(hit.key, "")) == filters.sector)
+    )
 
 
 # --- Results -----------------------------------------------------------------------------------
@@ -337,39 +445,45 @@ def searchable_text(page):
     return plain_text(" ".join(parts))
 
 
-def build_items(pages, scope, terms, request=None, absolute=False):
-    """Result items (specific pages, URLs, snippets) for the pages of one result page."""
-    if not pages:
-        return []
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
-    parent_paths = {page.path[: -Page.steplen] for page in pages}
+def build_items(hits, scope, terms, request=None, absolute=False):
+    """Result items (specific pages, URLs, snippets) for the hits of one result page."""
+    page_ids = [hit.page.pk for hit in hits if hit.page is not None]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
+    parent_paths = {hit.page.path[: -Page.steplen] for hit in hits if hit.page is not None}
     parents = {p.path: p.title for p in Page.objects.filter(path__in=parent_paths).only("path", "title")}
+    city_title = scope.city.title if scope.city else ""
     items = []
-    for base in pages:
-        page = specific.get(base.pk)
+    for hit in hits:
+        ward = scope.ward_by_key.get(hit.ward_key)
+        ward_title = ward.title if ward else city_title
+        if hit.page is None:
+            obj, entry = hit.obj, hit.entry
+            summary = plain_text(entry.summary(obj) if entry.summary else "")
+            items.append(ResultItem(
+                page=None, title=hit.title, title_html=highlight(hit.title, terms), url=entry.url(obj, request),
+                type_label=entry.label, ward_title=ward_title, parent_title="", date=date_of(obj),
+                summary=summary, snippet_html=snippet(summary, terms), code=code_of(obj),
+            ))
+            continue
+        page = specific.get(hit.page.pk)
         if page is None:
             continue
-        ward = scope.ward_of_path(page.path)
         parent_title = parents.get(page.path[: -Page.steplen], "")
-        home_titles = {scope.city.title if scope.city else "", ward.title if ward else ""}
         summary = plain_text(getattr(page, "summary", "") or page.search_description)
         body = searchable_text(page)
-        text_snippet = snippet(body, terms) if body else snippet(summary, terms)
-        items.append(
-            ResultItem(
-                page=page,
-                title=page.title,
-                title_html=highlight(page.title, terms),
-                url=page.get_full_url(request) if absolute else page.get_url(request),
-                type_label=type_label(type(page)),
-                ward_title=ward.title if ward else (scope.city.title if scope.city else ""),
-                parent_title="" if parent_title in home_titles else parent_title,
-                date=date_of(page),
-                summary=summary,
-                snippet_html=text_snippet,
-                code=code_of(page),
-            )
-        )
+        items.append(ResultItem(
+            page=page,
+            title=page.title,
+            title_html=highlight(page.title, terms),
+            url=page.get_full_url(request) if absolute else page.get_url(request),
+            type_label=type_label(type(page)),
+            ward_title=ward_title,
+            parent_title="" if parent_title in {city_title, ward.title if ward else ""} else parent_title,
+            date=date_of(page),
+            summary=summary,
+            snippet_html=snippet(body, terms) if body else snippet(summary, terms),
+            code=code_of(page),
+        ))
     return items
 
 
@@ -416,46 +530,52 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
         return outcome
 
     queryset = scope.pages()
-    retrieval = _retrieve(parsed, queryset, backend)
+    retrieval = _retrieve(parsed, queryset, scope, backend)
     outcome.backend, outcome.stage = retrieval.backend, retrieval.stage
-    pinned = _code_matches(parsed.code, queryset) if parsed.code else []
-    ranked = _rank(retrieval.pages, parsed, pinned)
-    info = CandidateInfo(ranked, scope)
-    outcome.facets = _facets(info, filters)
+    sets = term_sets(parsed, expand_synonyms(parsed.terms, active_rules()))
+    pinned_pages = _code_matches(parsed.code, queryset) if parsed.code else []
+    hits, pinned = _hits(retrieval, scope, pinned_pages)
+    ranked = _rank(hits, sets, pinned)
+    sectors = _sectors(ranked)
+    outcome.facets = _facets(ranked, sectors, filters, scope)
 
-    results, total = ranked, max(retrieval.total, len(ranked))
-    if filters.type or filters.ward:
-        filtered = _retrieve(parsed, _backend_filters(queryset, filters, scope), backend)
-        filtered_pinned = [page for page in pinned if page.pk in {p.pk for p in filtered.pages}]
-        results = _rank(filtered.pages, parsed, filtered_pinned)
-        total = max(filtered.total, len(results))
-    if filters.sector:
-        sector_info = CandidateInfo(results, scope)
-        results = [page for page in results if sector_info.sector_key(page) == filters.sector]
+    results, total = ranked, max(retrieval.total + len(retrieval.objects), len(ranked))
+    if filters.active:
+        if (filters.type or filters.ward) and retrieval.total > len(retrieval.pages):
+            # More matches than candidates: filter in the backend so that none is missed.
+            filtered = _retrieve(parsed, _backend_filters(queryset, filters, scope), scope, backend)
+            filtered_hits, _ = _hits(filtered, scope)
+            keep_keys = {hit.key for hit in filtered_hits}
+            results = _rank(filtered_hits, sets, [hit for hit in pinned if hit.key in keep_keys])
+            sectors.update(_sectors(results))
+        results = [hit for hit in results if _keep(hit, filters, sectors)]
         total = len(results)
-    outcome.capped = total > len(results)
+    outcome.capped = retrieval.total > len(retrieval.pages)
     outcome.total = total
 
     if outcome.page_number == 1:
-        promotions = promotions_for(query, scope)
-        outcome.promotions = promotions
-        promoted_ids = {promotion.page_id for promotion in promotions if promotion.page_id}
-        if promoted_ids:
-            results = [page for page in results if page.pk not in promoted_ids]
+        outcome.promotions = promotions_for(query, scope)
+        promoted = {("page", promotion.page_id) for promotion in outcome.promotions if promotion.page_id}
+        results = [hit for hit in results if hit.key not in promoted]
 
     outcome.page_number = min(outcome.page_number, outcome.num_pages)
     start = (outcome.page_number - 1) * page_size
-    shown = results[start : start + page_size]
-    highlight_terms = parsed.terms + [word for alternative in expand_synonyms(parsed.terms, active_rules())
-                                      for word in alternative]
-    outcome.items = build_items(shown, scope, highlight_terms, request, absolute_urls)
+    highlight_terms = [term for terms in sets for term in terms]
+    outcome.items = build_items(results[start : start + page_size], scope, highlight_terms, request, absolute_urls)
 
-    top_titles = [page.title for page in ranked[:10]]
     if retrieval.stage == STAGE_FUZZY:
-        outcome.corrected_query = retrieval.corrected or restore_diacritics(parsed.search_text, top_titles)
+        outcome.corrected_query = retrieval.corrected or restore_diacritics(
+            parsed.search_text, [hit.title for hit in ranked[:1]], fuzzy=True
+        )
         outcome.suggestion = outcome.corrected_query
-    elif retrieval.stage == STAGE_EXACT and ranked:
-        outcome.suggestion = restore_diacritics(parsed.search_text, top_titles)
+    elif ranked:
+        top = ranked[0]
+        if any(_title_covers_all(text, sets) for text in [top.title, *top.phrases]):
+            # The query as the best titles write it (diacritics restored).
+            outcome.suggestion = restore_diacritics(parsed.search_text, [hit.title for hit in ranked[:3]])
+        else:
+            # No title has every word: a mistyped word, corrected from the best title.
+            outcome.suggestion = restore_diacritics(parsed.search_text, [top.title], fuzzy=True)
     return outcome
 
 

@@ -71,10 +71,11 @@ def correct_words(terms, lookup):
     return " ".join(corrected) if changed else None
 
 
-def restore_diacritics(query, texts):
+def restore_diacritics(query, texts, fuzzy=False):
     """``query`` with each word written as the ``texts`` (titles of matching documents) write it:
-    a word found as typed stays; a word found only folded takes the most frequent written form; an
-    unknown word takes the closest written word within ``max_edits``. ``None`` when unchanged."""
+    a word found as typed stays; a word found only folded takes the most frequent written form; with
+    ``fuzzy``, an unknown word takes the closest written word within ``max_edits``. ``None`` when
+    nothing changed or some word is not found at all (the titles do not explain the query)."""
     forms = defaultdict(Counter)
     written = set()
     for text in texts:
@@ -89,11 +90,13 @@ def restore_diacritics(query, texts):
         folded = fold(term)
         if folded in forms:
             replacement = forms[folded].most_common(1)[0][0]
-        elif len(folded) < MIN_CORRECTABLE_LENGTH:
-            replacement = term
+        elif not fuzzy or len(folded) < MIN_CORRECTABLE_LENGTH:
+            return None
         else:
             nearest = closest_word(folded, ((f, sum(c.values())) for f, c in forms.items()))
-            replacement = forms[nearest].most_common(1)[0][0] if nearest else term
+            if nearest is None:
+                return None
+            replacement = forms[nearest].most_common(1)[0][0]
         changed = changed or replacement != term
         result.append(replacement)
     return " ".join(result) if changed else None

@@ -129,6 +129,9 @@ else:
 # ELASTICSEARCH_ICU: "auto" (detect the analysis-icu plugin when creating the index), "true", "false".
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+# Page types under the city that ward portals search too (besides types with search_city_wide = True).
+SEARCH_CITY_WIDE_PAGE_TYPES = ["procedures.ProcedurePage", "guides.GuidePage", "guides.GuideIndexPage",
+                               "procedures.ProcedureIndexPage"]
 if ELASTICSEARCH_URL:
     from search.es_analysis import index_settings
 

@@ -16,6 +16,7 @@ unaccented) and passes query words to ``to_tsquery`` unfiltered. Here:
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramWordSimilarity
+from django.db import connections, transaction
 from django.db.models import BooleanField, F, Func, TextField, Value
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres.postgres import (
@@ -146,9 +147,9 @@ class VietnamesePostgresSearchBackend(SkipEmptyQueriesMixin, PostgresSearchBacke
         super().__init__({"SEARCH_CONFIG": SEARCH_CONFIG, **params})
         self.autocomplete_config = self.config
 
-    def fuzzy_search(self, query_string, queryset):
-        """Pages whose unaccented title contains words like the folded query (pg_trgm ``%>``,
-        served by the GIN index on ``f_unaccent(title_text)``), most similar first."""
+    def fuzzy_search(self, query_string, queryset, limit=500):
+        """Pages whose unaccented title has a part trigram-similar to the folded query (pg_trgm
+        ``<%``, served by the GIN index on ``f_unaccent(title_text)``), most similar first."""
         folded = fold(" ".join(query_terms(query_string)))
         if not folded:
             return [], None
@@ -156,10 +157,11 @@ class VietnamesePostgresSearchBackend(SkipEmptyQueriesMixin, PostgresSearchBacke
         results = (
             queryset.filter(WordSimilar(Value(folded), title))
             .annotate(_fuzzy_score=TrigramWordSimilarity(Value(folded), title))
-            .filter(_fuzzy_score__gte=FUZZY_MIN_SIMILARITY)
             .order_by("-_fuzzy_score", "-pk")
         )
-        return results, None
+        with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
+            cursor.execute(f"SET LOCAL pg_trgm.word_similarity_threshold = {FUZZY_MIN_SIMILARITY}")
+            return list(results[:limit]), None
 
 
 SearchBackend = VietnamesePostgresSearchBackend
