@@ -23,7 +23,7 @@ CODE_RE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d.])")
 QUESTION_WORDS = {
     "cần", "gì", "để", "làm", "nào", "đâu", "nhiêu", "tôi", "mình", "em", "muốn", "xin", "hỏi", "ạ", "nhé",
     "ơi", "với", "thì", "là", "có", "không", "được", "phải", "những", "các", "cho", "hả", "vậy", "giúp", "cách",
-    "ai", "khi",
+    "ai", "khi", "bị",
 }
 FOLDED_QUESTION_WORDS = {"gi", "nhieu", "khong", "duoc", "nhung", "giup", "cach", "voi", "nhe", "toi", "muon"}
 # Phrases that frame a question about a procedure ("cần những giấy tờ gì", "hồ sơ gồm những gì",
@@ -31,8 +31,8 @@ FOLDED_QUESTION_WORDS = {"gi", "nhieu", "khong", "duoc", "nhung", "giup", "cach"
 QUESTION_PHRASES = re.compile(
     r"\b(?:(?:can |phai )?(?:nhung |cac )?(?:giay to|ho so|thu tuc|le phi|chi phi|dieu kien)"
     r"(?: gom| can)?(?: nhung)? (?:gi|nao|nhu the nao|the nao|ra sao|bao nhieu)"
-    r"|nhu the nao|the nao|ra sao|o dau|bao lau|mat bao lau|bao nhieu tien|bao nhieu|lam sao|lam the nao"
-    r"|la gi|gom nhung gi|gom gi|can gi)\b"
+    r"|nhu the nao|the nao|ra sao|o dau|(?:mat |het )?(?:bao lau|bao nhieu tien|bao nhieu ngay|bao nhieu|may ngay)"
+    r"|lam sao|lam the nao|la gi|gom nhung gi|gom gi|can gi|thu tuc hanh chinh|thu tuc)\b"
 )
 
 
@@ -41,6 +41,7 @@ class ParsedQuery:
     text: str  # the cleaned query as typed (NFC)
     terms: list = field(default_factory=list)  # words to search for (question words dropped)
     code: str | None = None  # a procedure code such as 1.000110
+    words: list = field(default_factory=list)  # every word typed (synonyms are matched on these)
 
     @property
     def search_text(self):
@@ -86,17 +87,32 @@ def _question_phrase_positions(all_words):
     return dropped
 
 
-def parse_query(text):
-    """Split a cleaned query into a procedure code (if any) and the words worth searching for.
+def content_terms(all_words):
+    """The words worth searching for: question phrases and question words dropped; if that leaves
+    nothing, every word (a citizen searching "có" means it)."""
+    in_phrases = _question_phrase_positions(all_words)
+    return [
+        word for i, word in enumerate(all_words) if i not in in_phrases and not is_question_word(word)
+    ] or list(all_words)
 
-    If every word is a question word, all words are kept (a citizen searching "có" means it)."""
+
+def parse_query(text):
+    """Split a cleaned query into a procedure code (if any) and the words worth searching for."""
     code_match = CODE_RE.search(text)
     all_words = words(text)
-    in_phrases = _question_phrase_positions(all_words)
-    terms = [
-        word for i, word in enumerate(all_words) if i not in in_phrases and not is_question_word(word)
-    ] or all_words
-    return ParsedQuery(text=text, terms=terms, code=code_match.group(1) if code_match else None)
+    return ParsedQuery(text=text, terms=content_terms(all_words), code=code_match.group(1) if code_match else None,
+                       words=all_words)
+
+
+def synonym_alternatives(parsed, rules, limit=MAX_ALTERNATIVES):
+    """The query's synonym alternatives as word lists to search for: rules are matched on every word
+    typed ("làm hộ chiếu" → "cấp hộ chiếu"), then question words are dropped from each alternative."""
+    alternatives = []
+    for alternative in expand_synonyms(parsed.words, rules, limit):
+        terms = content_terms(alternative)
+        if terms != parsed.terms and terms not in alternatives:
+            alternatives.append(terms)
+    return alternatives
 
 
 def expand_synonyms(terms, rules, limit=MAX_ALTERNATIVES):

@@ -12,6 +12,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from math import ceil
 
 from django.contrib.contenttypes.models import ContentType
@@ -35,10 +36,10 @@ from search.content import (
     type_label,
 )
 from search.highlight import highlight, plain_text, snippet
-from search.query import backend_query, clean_query, expand_synonyms, parse_query
+from search.query import backend_query, clean_query, is_question_word, parse_query, synonym_alternatives
 from search.registry import registered_models
 from search.scope import CITY_KEY
-from search.spelling import restore_diacritics
+from search.spelling import MIN_CORRECTABLE_LENGTH, damerau_levenshtein, max_edits, restore_diacritics
 from search.synonyms import active_rules
 
 CANDIDATES = 500
@@ -179,10 +180,9 @@ def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True):
     matched, the backend's fuzzy search (typos)."""
 
     def run(backend):
-        alternatives = [] if getattr(backend, "applies_synonyms", False) else expand_synonyms(
-            parsed.terms, active_rules()
-        )
-        sets = term_sets(parsed, expand_synonyms(parsed.terms, active_rules()))
+        all_alternatives = synonym_alternatives(parsed, active_rules())
+        alternatives = [] if getattr(backend, "applies_synonyms", False) else all_alternatives
+        sets = term_sets(parsed, all_alternatives)
         objects = _retrieve_objects(backend, parsed, alternatives, scope) if with_objects else []
         if not parsed.terms:
             return Retrieval([], objects, STAGE_EXACT, None, 0)
@@ -274,41 +274,102 @@ def _add_keywords(hits):
 # --- Ranking -----------------------------------------------------------------------------------
 
 
-def _title_score(title, terms):
-    """How well a title answers the words, 0…2.35: folded coverage (i/y variants too), exact
-    diacritics, the whole phrase, the phrase first, and the share of the title the words cover."""
-    if not terms:
+@dataclass
+class TermSet:
+    """One way of asking (the query's words, or a synonym alternative), prepared for ranking."""
+
+    terms: list
+    forms: list  # per word: its folded forms (i/y variants)
+    near: list = field(default_factory=list)  # per word: folded title words within typo distance
+    weight: float = 1.0
+
+
+def _prepare_term_sets(sets, hits):
+    """``TermSet``s, with each word's near misses among the candidates' title words (typos)."""
+    vocabulary = {fold_word(word) for hit in hits for text in [hit.title, *hit.phrases] for word in words(text)}
+    by_length = {}
+    for word in vocabulary:
+        by_length.setdefault(len(word), []).append(word)
+    near_cache = {}
+
+    def near(term):
+        folded = fold_word(term)
+        if folded not in near_cache:
+            found = set()
+            if len(folded) >= MIN_CORRECTABLE_LENGTH and not any(char.isdigit() for char in folded):
+                limit = max_edits(folded)
+                for length in range(len(folded) - limit, len(folded) + limit + 1):
+                    for word in by_length.get(length, ()):
+                        if word != folded and damerau_levenshtein(folded, word) <= limit:
+                            found.add(word)
+                found.update(word for word in vocabulary if word.startswith(folded) and word != folded)
+            near_cache[folded] = found
+        return near_cache[folded]
+
+    return [
+        TermSet(terms, [set(folded_forms(term)) for term in terms], [near(term) for term in terms],
+                1.0 if i == 0 else 0.9)
+        for i, terms in enumerate(sets) if terms
+    ]
+
+
+@lru_cache(maxsize=50000)
+def _title_words(text):
+    """A title's words, folded, without a leading "thủ tục" and without question words (so that
+    "cấp thẻ căn cước cho người dưới 14 tuổi" reads as the query's words do), and the set of its
+    words as written. Cached: the same titles come back query after query."""
+    written = words(text)
+    folded = [fold_word(word) for word in written if not is_question_word(word)]
+    return tuple(folded[2:] if folded[:2] == ["thu", "tuc"] else folded), frozenset(written)
+
+
+def _title_score(text_words, written, term_set):
+    """How well a title (or a hidden keyword phrase) answers one way of asking, about 0…2.35:
+    coverage of the words (a near miss counts 0.7), words with the diacritics as typed, the longest
+    run of the words in the title's order (the whole phrase, first), the share of the title they cover."""
+    terms = term_set.terms
+    if not terms or not text_words:
         return 0.0
-    title_words = words(title)
-    folded_title = [fold_word(word) for word in title_words]
-    title_set = set(folded_title)
-    term_forms_ = [set(folded_forms(term)) for term in terms]
-    covered = sum(1 for forms in term_forms_ if forms & title_set)
-    exact = sum(1 for term in terms if term in title_words)
-    phrase = " ".join(fold_word(term) for term in terms)
-    joined = " ".join(folded_title)
-    score = covered / len(terms) + 0.25 * exact / len(terms)
-    if f" {phrase} " in f" {joined} ":
-        score += 0.5
-        if joined.startswith(phrase) or joined.removeprefix("thu tuc ").startswith(phrase):
-            score += 0.2
-    all_forms = set().union(*term_forms_)
-    if folded_title:
-        score += 0.4 * sum(1 for word in folded_title if word in all_forms) / len(folded_title)
-    return score
+    matches = [forms | near for forms, near in zip(term_set.forms, term_set.near, strict=True)]
+    title_set = set(text_words)
+    exact_cover = sum(1 for forms in term_set.forms if forms & title_set)
+    near_cover = sum(1 for forms, near in zip(term_set.forms, term_set.near, strict=True)
+                     if not forms & title_set and near & title_set)
+    exact = sum(1 for term in terms if term in written)
+    run, start = 0, -1
+    previous = [0] * (len(terms) + 1)
+    for position, word in enumerate(text_words):
+        current = [0] * (len(terms) + 1)
+        for i, accepted in enumerate(matches, 1):
+            if word in accepted:
+                current[i] = previous[i - 1] + 1
+                if current[i] > run:
+                    run, start = current[i], position - current[i] + 1
+        previous = current
+    all_matches = set().union(*matches)
+    score = (exact_cover + 0.7 * near_cover) / len(terms) + 0.25 * exact / len(terms) + 0.5 * run / len(terms)
+    if run == len(terms) and start == 0:
+        score += 0.2
+    score += 0.4 * sum(1 for word in text_words if word in all_matches) / len(text_words)
+    return score * term_set.weight
 
 
 def _rank(hits, sets, pinned=()):
-    """Title match first (best over the query and its synonym alternatives, alternatives slightly
-    lower), the backend's order next; ``pinned`` hits (code matches) on top."""
+    """Title match first (best over the query and its synonym alternatives, hidden keywords a
+    little lower), the backend's order next; ``pinned`` hits (code matches) on top."""
     pinned_keys = {hit.key for hit in pinned}
+    term_sets_ = _prepare_term_sets(sets, hits)
     scored = []
     for hit in hits:
         if hit.key in pinned_keys:
             continue
-        title = max((_title_score(text, terms) * (1.0 if i == 0 else 0.9) * (1.0 if text is hit.title else 0.95)
-                     for i, terms in enumerate(sets) for text in [hit.title, *hit.phrases]), default=0.0)
-        scored.append((3.0 * title + 1.0 / (1 + hit.position / 10), -hit.position, hit))
+        best = 0.0
+        for index, text in enumerate([hit.title, *hit.phrases]):
+            text_words, written = _title_words(text)
+            factor = 1.0 if index == 0 else 0.95
+            for term_set in term_sets_:
+                best = max(best, factor * _title_score(text_words, written, term_set))
+        scored.append((3.0 * best + 0.5 / (1 + hit.position / 10), -hit.position, hit))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return list(pinned) + [hit for _, _, hit in scored]
 
@@ -532,7 +593,7 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
     queryset = scope.pages()
     retrieval = _retrieve(parsed, queryset, scope, backend)
     outcome.backend, outcome.stage = retrieval.backend, retrieval.stage
-    sets = term_sets(parsed, expand_synonyms(parsed.terms, active_rules()))
+    sets = term_sets(parsed, synonym_alternatives(parsed, active_rules()))
     pinned_pages = _code_matches(parsed.code, queryset) if parsed.code else []
     hits, pinned = _hits(retrieval, scope, pinned_pages)
     ranked = _rank(hits, sets, pinned)

@@ -5,7 +5,7 @@ from django.db import migrations
 # (term, equivalents, two_way)
 INITIAL_SYNONYMS = [
     ("CCCD", ["căn cước công dân", "căn cước", "thẻ căn cước"], True),
-    ("CMND", ["chứng minh nhân dân"], True),
+    ("CMND", ["chứng minh nhân dân", "căn cước"], True),
     ("sổ đỏ", ["giấy chứng nhận quyền sử dụng đất"], True),
     ("sổ hồng", ["giấy chứng nhận quyền sở hữu nhà ở", "giấy chứng nhận quyền sử dụng đất"], True),
     ("hộ khẩu", ["thường trú", "cư trú"], False),
@@ -23,6 +23,12 @@ INITIAL_SYNONYMS = [
     ("giấy xác nhận độc thân", ["xác nhận tình trạng hôn nhân"], False),
     ("sang tên", ["chuyển nhượng", "chuyển quyền"], False),
     ("VNeID", ["định danh điện tử"], True),
+    ("sửa sai", ["cải chính"], False),
+    ("làm", ["cấp", "đăng ký"], False),
+    ("làm lại", ["cấp lại", "đăng ký lại"], False),
+    ("mở hộ kinh doanh", ["thành lập hộ kinh doanh"], False),
+    ("mở cửa hàng", ["thành lập hộ kinh doanh"], False),
+    ("sửa thông tin", ["cải chính"], False),
 ]
 
 
