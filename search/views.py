@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from search import service, stats
@@ -63,7 +64,7 @@ def _query_url(request, **changes):
 
 
 def _facet_groups(request, outcome):
-    titles = {"type": "Loại nội dung", "ward": "Phường, xã", "sector": "Lĩnh vực thủ tục"}
+    titles = {"type": _("Loại nội dung"), "ward": _("Phường, xã"), "sector": _("Lĩnh vực thủ tục")}
     groups = []
     for name, values in outcome.facets.items():
         if not values:

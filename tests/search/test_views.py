@@ -180,3 +180,11 @@ def test_api_english(client, city, english):
 def test_search_page_query_count(client, city, pages, django_assert_max_num_queries):
     with django_assert_max_num_queries(30):
         get(client, city, "/tim-kiem/", q="dang ky khai sinh")
+
+
+def test_english_page_speaks_english(client, city, english):
+    publish(city.get_translation(english), "Birth registration", "How to register a birth.")
+    html = soup(get(client, city, "/en/search/", q="birth"))
+    assert html.select_one("[role=status]").get_text(strip=True) == "1 result for “birth”"
+    assert html.select_one("form[role=search] label").get_text() == "Search procedures, news and guides"
+    assert html.select_one("#facets-heading").get_text() == "Filter results"
