@@ -21,7 +21,7 @@
     list.id = listId;
     list.className = "search-suggestions";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", form.querySelector("label").textContent);
+    list.setAttribute("aria-label", form.getAttribute("data-autocomplete-label") || "");
     list.hidden = true;
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
