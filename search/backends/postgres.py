@@ -15,12 +15,11 @@ unaccented) and passes query words to ``to_tsquery`` unfiltered. Here:
 
 from functools import reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
 from django.db import connections, transaction
-from django.db.models import BooleanField, F, Func, TextField, Value
-from django.db.models.sql.subqueries import InsertQuery
+from django.db.models import BooleanField, F, Func, Value
+from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import (
-    EMPTY_VECTOR,
     FUnaccent,
     IndexEntry,
     ObjectIndexer,
@@ -30,8 +29,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.index import AutocompleteField
 from modelsearch.query import PlainText
-from modelsearch.utils import ADD, get_content_type_pk
+from modelsearch.utils import get_content_type_pk
 
 from portal.vietnamese import fold, nfc
 from search.backends.text import SkipEmptyQueriesMixin, folded_forms, query_terms
@@ -49,23 +49,46 @@ class WordSimilar(Func):
 
 
 class DualVectorObjectIndexer(ObjectIndexer):
-    """Title and body vectors hold each word as written (``simple``) and unaccented."""
+    """Reads an object's search fields once and writes its index row as plain SQL: title and body
+    vectors hold each word as written (``simple``) and unaccented (the stock indexer builds Django
+    expressions for every value, which makes ``update_index`` several times slower)."""
 
     def prepare_value(self, value):
         return nfc(super().prepare_value(value))
 
-    def as_vector(self, texts, for_autocomplete=False):
-        if for_autocomplete:
-            return super().as_vector(texts, for_autocomplete=True)
-        texts = [(text.strip(), weight) for text, weight in texts if text and text.strip()]
-        if not texts:
-            return EMPTY_VECTOR
-        vectors = []
-        for text, weight in texts:
-            value = Value(text, output_field=TextField())
-            vectors.append(SearchVector(value, weight=weight, config="simple"))
-            vectors.append(SearchVector(value, weight=weight, config=self.config))
-        return ADD(vectors)
+    @cached_property
+    def texts(self):
+        texts = {"title": [], "body": [], "autocomplete": []}
+        for search_field in self.search_fields:
+            for field, weight, value in self.prepare_field(self.obj, search_field):
+                value = value.strip()
+                if not value:
+                    continue
+                if isinstance(field, AutocompleteField):
+                    texts["autocomplete"].append((value, "D"))
+                elif field.field_name == "title":
+                    texts["title"].append((value, weight))
+                else:
+                    texts["body"].append((value, weight))
+        return texts
+
+    def vector_sql(self, name):
+        """``(sql, params)`` of the tsvector for ``title``, ``body`` or ``autocomplete``."""
+        configs = [self.autocomplete_config] if name == "autocomplete" else ["simple", self.config]
+        parts, params = [], []
+        for text, weight in self.texts[name]:
+            for config in configs:
+                parts.append("setweight(to_tsvector(%s::regconfig, %s), %s)")
+                params.extend((config, text, weight))
+        return (" || ".join(parts) if parts else "''::tsvector"), params
+
+    @cached_property
+    def title_text(self):
+        return " ".join(text for text, _ in self.texts["title"])
+
+    @cached_property
+    def body_text(self):
+        return " ".join(text for text, _ in self.texts["body"])
 
 
 def _lexeme(forms, prefix):
@@ -106,25 +129,23 @@ class VietnamesePostgresIndex(PostgresIndex):
     indexer_class = DualVectorObjectIndexer
 
     def add_items(self, model, objs):
-        """The stock ``add_items`` (one upsert statement) with the dual-vector indexer."""
+        """The stock ``add_items`` (one upsert statement per batch) with the dual-vector indexer."""
         if not model.get_search_fields():
             return
         indexers = [self.indexer_class(obj, self.backend) for obj in objs]
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
-        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows, params = [], []
         for indexer in indexers:
             params.extend((content_type_pk, indexer.id))
-            vectors_sql = []
-            for field_name in ("title", "autocomplete", "body"):
-                value = compiler.prepare_value(IndexEntry._meta.get_field(field_name), getattr(indexer, field_name))
-                sql, value_params = value.as_sql(compiler, self.write_connection)
-                vectors_sql.append(sql)
-                params.extend(value_params)
+            vectors = []
+            for name in ("title", "autocomplete", "body"):
+                sql, vector_params = indexer.vector_sql(name)
+                vectors.append(sql)
+                params.extend(vector_params)
             params.extend((indexer.title_text, indexer.body_text))
-            rows.append(f"(%s, %s, {vectors_sql[0]}, {vectors_sql[1]}, {vectors_sql[2]}, 1.0, %s, %s)")
+            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
         table = IndexEntry._meta.db_table
         with self.write_connection.cursor() as cursor:
             cursor.execute(

@@ -74,7 +74,7 @@ def test_autocomplete_folds_too(pages):
 
 def test_fuzzy_search_finds_typos(pages):
     results, _corrected = get_search_backend().fuzzy_search("dang ky ket hong", StandardPage.objects.live())
-    assert titles(results) == ["Đăng kí kết hôn"]
+    assert titles(results)[0] == "Đăng kí kết hôn"
 
 
 @pytest.mark.parametrize("query", ['"(*:)~^[]{}\\/', "' OR 1=1; --", "a & b | !c", "<script>", "%_\\", "NEAR(a b)"])
