@@ -143,8 +143,9 @@ def generate_news(url, count, seed=2024):
                 ))
                 texts.append((summary, body))
             Page.objects.bulk_create(rows)
+            insert = "INSERT INTO home_standardpage (page_ptr_id, summary, noindex, body) VALUES %s"
             with connection.cursor() as cursor:
-                execute_values(cursor, "INSERT INTO home_standardpage (page_ptr_id, summary, noindex, body) VALUES %s", [
+                execute_values(cursor, insert, [
                     (page.pk, summary, False, json.dumps([{"type": "paragraph", "value": f"<p>{body}</p>",
                                                            "id": str(uuid.uuid4())}]))
                     for page, (summary, body) in zip(rows, texts, strict=True)

@@ -48,6 +48,9 @@ MAX_PAGE_SIZE = 50
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
 OBJECT_CANDIDATES = 100
+# What ranking, facets and URLs read from the candidates (the rest of a page row is not loaded).
+CANDIDATE_FIELDS = ("id", "title", "path", "depth", "content_type_id", "url_path", "locale_id", "live",
+                    "first_published_at", "last_published_at", "translation_key")
 
 STAGE_EXACT, STAGE_FUZZY, STAGE_PARTIAL = "exact", "fuzzy", "partial"
 
@@ -296,7 +299,8 @@ def _prepare_term_sets(sets, hits):
         folded = fold_word(term)
         if folded not in near_cache:
             found = set()
-            if len(folded) >= MIN_CORRECTABLE_LENGTH and not any(char.isdigit() for char in folded):
+            typo_candidate = not set(folded_forms(term)) & vocabulary  # no candidate title has the word
+            if typo_candidate and len(folded) >= MIN_CORRECTABLE_LENGTH and not any(c.isdigit() for c in folded):
                 limit = max_edits(folded)
                 for length in range(len(folded) - limit, len(folded) + limit + 1):
                     for word in by_length.get(length, ()):
@@ -506,10 +510,23 @@ def searchable_text(page):
     return plain_text(" ".join(parts))
 
 
-def build_items(hits, scope, terms, request=None, absolute=False):
-    """Result items (specific pages, URLs, snippets) for the hits of one result page."""
+def build_items(hits, scope, terms, request=None, absolute=False, backend_name=None):
+    """Result items (specific pages, URLs, snippets) for the hits of one result page. Snippets come
+    from the database index when the backend keeps the text there (StreamFields are then not loaded)."""
     page_ids = [hit.page.pk for hit in hits if hit.page is not None]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
+    index_texts = None
+    if page_ids and backend_name:
+        from wagtail.search.backends import get_search_backend
+
+        backend = get_search_backend(backend_name)
+        if hasattr(backend, "index_texts"):
+            index_texts = backend.index_texts(Page, page_ids)
+    specific = {}
+    if page_ids:
+        pages = Page.objects.filter(pk__in=page_ids).specific()
+        if index_texts is not None:
+            pages = pages.defer_streamfields()
+        specific = {page.pk: page for page in pages}
     parent_paths = {hit.page.path[: -Page.steplen] for hit in hits if hit.page is not None}
     parents = {p.path: p.title for p in Page.objects.filter(path__in=parent_paths).only("path", "title")}
     city_title = scope.city.title if scope.city else ""
@@ -531,7 +548,7 @@ def build_items(hits, scope, terms, request=None, absolute=False):
             continue
         parent_title = parents.get(page.path[: -Page.steplen], "")
         summary = plain_text(getattr(page, "summary", "") or page.search_description)
-        body = searchable_text(page)
+        body = index_texts[page.pk] if index_texts and page.pk in index_texts else searchable_text(page)
         items.append(ResultItem(
             page=page,
             title=page.title,
@@ -590,7 +607,7 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
     if parsed.is_empty or scope.city is None:
         return outcome
 
-    queryset = scope.pages()
+    queryset = scope.pages().only(*CANDIDATE_FIELDS)
     retrieval = _retrieve(parsed, queryset, scope, backend)
     outcome.backend, outcome.stage = retrieval.backend, retrieval.stage
     sets = term_sets(parsed, synonym_alternatives(parsed, active_rules()))
@@ -622,7 +639,8 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
     outcome.page_number = min(outcome.page_number, outcome.num_pages)
     start = (outcome.page_number - 1) * page_size
     highlight_terms = [term for terms in sets for term in terms]
-    outcome.items = build_items(results[start : start + page_size], scope, highlight_terms, request, absolute_urls)
+    outcome.items = build_items(results[start : start + page_size], scope, highlight_terms, request, absolute_urls,
+                                backend_name=retrieval.backend)
 
     if retrieval.stage == STAGE_FUZZY:
         outcome.corrected_query = retrieval.corrected or restore_diacritics(
@@ -653,7 +671,7 @@ def autocomplete(scope, raw_query, limit=AUTOCOMPLETE_LIMIT, request=None, absol
     terms = words(query)
     if scope.city is None or len(" ".join(terms)) < AUTOCOMPLETE_MIN_LENGTH:
         return []
-    queryset = scope.pages()
+    queryset = scope.pages().only(*CANDIDATE_FIELDS)
 
     def run(backend):
         return list(backend.autocomplete(" ".join(terms), queryset)[:limit])

@@ -31,7 +31,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.index import AutocompleteField
 from modelsearch.query import PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from portal.vietnamese import fold, nfc
 from search.backends.text import SkipEmptyQueriesMixin, folded_forms, query_terms
@@ -167,6 +167,15 @@ class VietnamesePostgresSearchBackend(SkipEmptyQueriesMixin, PostgresSearchBacke
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": SEARCH_CONFIG, **params})
         self.autocomplete_config = self.config
+
+    def index_texts(self, model, pks):
+        """``{pk: text}``: the indexed text (other than the title) of objects, for snippets without
+        loading the objects' fields."""
+        rows = IndexEntry.objects.filter(
+            content_type__in=get_descendants_content_types_pks(model), object_id__in=[str(pk) for pk in pks]
+        ).values_list("object_id", "body_text")
+        to_python = model._meta.pk.to_python
+        return {to_python(object_id): text for object_id, text in rows}
 
     def fuzzy_search(self, query_string, queryset, limit=500):
         """Pages whose unaccented title has a part trigram-similar to the folded query (pg_trgm

@@ -33,7 +33,13 @@ from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from portal.vietnamese import fold, nfc, words
-from search.backends.text import SkipEmptyQueriesMixin, query_terms, term_forms, with_folded_copy
+from search.backends.text import (
+    SkipEmptyQueriesMixin,
+    query_terms,
+    term_forms,
+    with_folded_copy,
+    without_folded_copy,
+)
 from search.spelling import correct_words
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -213,6 +219,15 @@ class VietnameseSQLiteSearchBackend(SkipEmptyQueriesMixin, SQLiteSearchBackend):
     autocomplete_query_compiler_class = VietnameseSQLiteAutocompleteQueryCompiler
     index_class = VietnameseSQLiteIndex
     results_class = VietnameseSQLiteSearchResults
+
+    def index_texts(self, model, pks):
+        """``{pk: text}``: the indexed text (other than the title) of objects, as written, for
+        snippets without loading the objects' fields."""
+        rows = IndexEntry.objects.filter(
+            content_type__in=get_descendants_content_types_pks(model), object_id__in=[str(pk) for pk in pks]
+        ).values_list("object_id", "body")
+        to_python = model._meta.pk.to_python
+        return {to_python(object_id): without_folded_copy(body) for object_id, body in rows}
 
     def fuzzy_search(self, query_string, queryset):
         """Correct unknown words against the index vocabulary, then search for the corrected query."""

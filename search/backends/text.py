@@ -2,6 +2,8 @@
 
 from portal.vietnamese import fold, iy_variant, nfc, words
 
+FOLDED_COPY_SEPARATOR = "\n\u2063\n"  # U+2063 INVISIBLE SEPARATOR: a word break for every tokenizer
+
 
 def with_folded_copy(text):
     """NFC ``text`` followed by its folded copy when folding changes anything, so an index built
@@ -11,7 +13,12 @@ def with_folded_copy(text):
     folded = fold(text)
     if folded == " ".join(text.lower().split()):
         return text
-    return f"{text}\n{folded}"
+    return f"{text}{FOLDED_COPY_SEPARATOR}{folded}"
+
+
+def without_folded_copy(indexed):
+    """The text as written, from a ``with_folded_copy`` value."""
+    return (indexed or "").split(FOLDED_COPY_SEPARATOR, 1)[0]
 
 
 def query_terms(query_string):
