@@ -10,12 +10,15 @@
 5. "Did you mean": the query as the matching titles write it, or the corrected query.
 """
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from math import ceil
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldError as DjangoFieldError
+from modelsearch.backends.base import FieldError
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -52,6 +55,7 @@ OBJECT_CANDIDATES = 100
 CANDIDATE_FIELDS = ("id", "title", "path", "depth", "content_type_id", "url_path", "locale_id", "live",
                     "first_published_at", "last_published_at", "translation_key")
 
+logger = logging.getLogger(__name__)
 STAGE_EXACT, STAGE_FUZZY, STAGE_PARTIAL = "exact", "fuzzy", "partial"
 
 
@@ -227,9 +231,15 @@ def _retrieve_objects(backend, parsed, alternatives, scope):
         return found
     for entry in registered_models():
         queryset = entry.queryset(scope)
-        objects = list(backend.search(backend_query(parsed.terms, alternatives, "and"), queryset)[:OBJECT_CANDIDATES])
-        if not objects and len(parsed.terms) > 1:
-            objects = list(backend.search(backend_query(parsed.terms, (), "or"), queryset)[:OBJECT_CANDIDATES])
+        try:
+            query = backend_query(parsed.terms, alternatives, "and")
+            objects = list(backend.search(query, queryset)[:OBJECT_CANDIDATES])
+            if not objects and len(parsed.terms) > 1:
+                query = backend_query(parsed.terms, (), "or")
+                objects = list(backend.search(query, queryset)[:OBJECT_CANDIDATES])
+        except (FieldError, DjangoFieldError) as error:  # a registration filtering on a non-FilterField
+            logger.error("Search model %s cannot be searched: %s", entry.key, error)
+            continue
         found.extend((entry, obj) for obj in objects)
     return found
 
