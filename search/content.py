@@ -37,9 +37,9 @@ def city_wide_models():
     return [model for model in get_page_models() if is_city_wide(model)]
 
 
-def code_field(model):
-    """Name of the model's procedure-code field, or ``None``."""
-    for name in CODE_FIELDS:
+def _text_field(model, names):
+    """The first of ``names`` that is a text field of ``model``, or ``None``."""
+    for name in names:
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
@@ -47,18 +47,16 @@ def code_field(model):
         if isinstance(field, (models.CharField, models.TextField)):
             return name
     return None
+
+
+def code_field(model):
+    """Name of the model's procedure-code field, or ``None``."""
+    return _text_field(model, CODE_FIELDS)
 
 
 def keyword_field(model):
     """Name of the model's hidden-keywords text field (comma-separated phrases), or ``None``."""
-    for name in KEYWORD_FIELDS:
-        try:
-            field = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            continue
-        if isinstance(field, (models.CharField, models.TextField)):
-            return name
-    return None
+    return _text_field(model, KEYWORD_FIELDS)
 
 
 def keyword_phrases(value):

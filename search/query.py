@@ -14,7 +14,7 @@ from modelsearch.query import Or, PlainText
 from portal.vietnamese import fold, nfc, words
 
 MAX_QUERY_LENGTH = 200
-MAX_ALTERNATIVES = 6
+MAX_ALTERNATIVES = 10
 CODE_RE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d.])")
 
 # Words that make a question a question but say nothing about what is searched for. Written forms
@@ -115,25 +115,39 @@ def synonym_alternatives(parsed, rules, limit=MAX_ALTERNATIVES):
     return alternatives
 
 
+def _replace(terms, source, target):
+    """``terms`` with the first occurrence of ``source`` (compared folded) replaced, or ``None``."""
+    folded_terms = [fold(term) for term in terms]
+    folded_source = [fold(word) for word in source]
+    size = len(folded_source)
+    for start in range(len(folded_terms) - size + 1):
+        if folded_terms[start : start + size] == folded_source:
+            return terms[:start] + list(target) + terms[start + size :]
+    return None
+
+
 def expand_synonyms(terms, rules, limit=MAX_ALTERNATIVES):
     """Alternative word lists for ``terms``: each rule ``(source_words, [target_words…])`` whose
-    source occurs in the terms (compared folded) yields the terms with the source replaced."""
-    folded_terms = [fold(term) for term in terms]
+    source occurs in the terms (compared folded) yields the terms with the source replaced; rules
+    combine ("cmnd … làm lại" → "căn cước … cấp lại"), at most ``limit`` alternatives."""
     alternatives = []
     for source, targets in rules:
-        folded_source = [fold(word) for word in source]
-        size = len(folded_source)
-        for start in range(len(folded_terms) - size + 1):
-            if folded_terms[start : start + size] != folded_source:
-                continue
+        for base in [terms, *alternatives]:
             for target in targets:
-                alternative = terms[:start] + list(target) + terms[start + size :]
-                if alternative != terms and alternative not in alternatives:
+                alternative = _replace(base, source, target)
+                if alternative is not None and alternative != terms and alternative not in alternatives:
                     alternatives.append(alternative)
-            break
-        if len(alternatives) >= limit:
-            break
-    return alternatives[:limit]
+                    if len(alternatives) >= limit:
+                        return alternatives
+    return alternatives
+
+
+def all_but_one_query(terms):
+    """Pages with every word but (at most) one: ``Or`` of the queries leaving one word out. For a
+    mistyped or superfluous word among right ones ("dang ky khia tu")."""
+    if len(terms) < 3:
+        return backend_query(terms, (), "or")
+    return Or([PlainText(" ".join(terms[:i] + terms[i + 1 :]), operator="and") for i in range(len(terms))])
 
 
 def backend_query(terms, alternatives=(), operator="and"):

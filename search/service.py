@@ -39,13 +39,20 @@ from search.content import (
     type_label,
 )
 from search.highlight import highlight, plain_text, snippet
-from search.query import backend_query, clean_query, is_question_word, parse_query, synonym_alternatives
+from search.query import (
+    all_but_one_query,
+    backend_query,
+    clean_query,
+    is_question_word,
+    parse_query,
+    synonym_alternatives,
+)
 from search.registry import registered_models
 from search.scope import CITY_KEY
 from search.spelling import MIN_CORRECTABLE_LENGTH, damerau_levenshtein, max_edits, restore_diacritics
 from search.synonyms import active_rules
 
-CANDIDATES = 500
+CANDIDATES = 300
 PAGE_SIZE = 10
 MAX_PAGE_SIZE = 50
 AUTOCOMPLETE_LIMIT = 8
@@ -194,23 +201,35 @@ def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True):
         if not parsed.terms:
             return Retrieval([], objects, STAGE_EXACT, None, 0)
         pages, total = _evaluate(backend.search(backend_query(parsed.terms, alternatives, "and"), queryset))
-        stage = STAGE_EXACT
-        if len(parsed.terms) > 1 and not any(_title_covers_all(page.title, sets) for page in pages[:50]):
-            # Any of the words typed (not of the synonyms: their common words would match anything).
-            partial, partial_total = _evaluate(backend.search(backend_query(parsed.terms, (), "or"), queryset))
-            seen = {page.pk for page in pages}
-            extra = [page for page in partial if page.pk not in seen]
-            if extra:
-                stage = stage if pages else STAGE_PARTIAL
-                pages, total = pages + extra, max(total, partial_total)
-        if pages or objects:
-            return Retrieval(pages, objects, stage, None, total)
         fuzzy = getattr(backend, "fuzzy_search", None)
-        if fuzzy:
-            results, corrected = fuzzy(parsed.search_text, queryset)
-            pages, total = _evaluate(results)
+        if not any(_title_covers_all(page.title, sets) for page in pages[:50]):
+            # No title has every word: a mistyped word or a question. Near misses join in: the typo
+            # search, then pages with any word typed (not of the synonyms: their common words would
+            # match anything). The title ranking sorts them out.
+            seen = {page.pk for page in pages}
+            stage = STAGE_EXACT if pages else STAGE_PARTIAL
+            corrected = None
+            if fuzzy:
+                results, corrected = fuzzy(parsed.search_text, queryset)
+                extra = [page for page in _evaluate(results)[0] if page.pk not in seen]
+                if extra and not pages:
+                    stage = STAGE_FUZZY
+                pages += extra
+                seen.update(page.pk for page in extra)
+            if len(parsed.terms) > 1:
+                queries = [all_but_one_query(parsed.terms)]
+                if len(parsed.terms) > 2:
+                    queries.append(backend_query(parsed.terms, (), "or"))
+                for query in queries:
+                    partial, partial_total = _evaluate(backend.search(query, queryset))
+                    extra = [page for page in partial if page.pk not in seen]
+                    pages += extra
+                    seen.update(page.pk for page in extra)
+                    total = max(total, partial_total)
             if pages:
-                return Retrieval(pages, objects, STAGE_FUZZY, corrected, total)
+                return Retrieval(pages[: 2 * CANDIDATES], objects, stage, corrected, max(total, len(pages)))
+        if pages or objects:
+            return Retrieval(pages, objects, STAGE_EXACT, None, total)
         return Retrieval([], objects, STAGE_EXACT, None, 0)
 
     if backend_name:

@@ -11,6 +11,9 @@ from collections import Counter, defaultdict
 from portal.vietnamese import fold, words
 
 MIN_CORRECTABLE_LENGTH = 3
+# A known word is still taken for a typo when a word one edit away is this many times more frequent
+# ("khia" — as in "khía cạnh" — typed for "khai").
+RARE_RATIO = 20
 
 
 def damerau_levenshtein(a, b):
@@ -34,6 +37,11 @@ def max_edits(word):
     return 1 if len(word) <= 5 else 2
 
 
+def damerau_distance_one(word, candidates):
+    """Whether some candidate is exactly one edit from ``word``."""
+    return any(damerau_levenshtein(word, candidate) == 1 for candidate, _ in candidates)
+
+
 def closest_word(word, candidates):
     """The candidate (``(word, frequency)`` pairs) nearest to ``word`` within ``max_edits``, the more
     frequent one on ties; ``None`` when nothing is near enough."""
@@ -49,7 +57,8 @@ def closest_word(word, candidates):
 
 
 def correct_words(terms, lookup):
-    """Correct each folded term the vocabulary does not know; ``None`` when nothing changed.
+    """Correct each folded term the vocabulary does not know, or knows as a much rarer neighbour of
+    a frequent word; ``None`` when nothing changed.
 
     ``lookup(first_letter, min_length, max_length)`` returns the vocabulary's folded words with
     their document frequency. Codes, numbers and words shorter than 3 letters stay as typed.
@@ -62,8 +71,13 @@ def correct_words(terms, lookup):
             continue
         limit = max_edits(folded)
         candidates = lookup(folded[0], len(folded) - limit, len(folded) + limit)
-        if any(word == folded for word, _ in candidates):
-            corrected.append(term)
+        known = next((frequency for word, frequency in candidates if word == folded), 0)
+        if known:
+            frequent = [(w, f) for w, f in candidates if f >= RARE_RATIO * known and abs(len(w) - len(folded)) <= 1]
+            one_edit = frequent and damerau_distance_one(folded, frequent)
+            replacement = closest_word(folded, frequent) if one_edit else None
+            corrected.append(replacement or term)
+            changed = changed or replacement is not None
             continue
         replacement = closest_word(folded, candidates)
         corrected.append(replacement or term)
