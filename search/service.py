@@ -672,9 +672,9 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
                                 backend_name=retrieval.backend)
 
     if retrieval.stage == STAGE_FUZZY:
-        outcome.corrected_query = retrieval.corrected or restore_diacritics(
-            parsed.search_text, [hit.title for hit in ranked[:1]], fuzzy=True
-        )
+        best_title = [hit.title for hit in ranked[:1]]
+        corrected = retrieval.corrected or parsed.search_text
+        outcome.corrected_query = restore_diacritics(corrected, best_title, fuzzy=True) or retrieval.corrected
         outcome.suggestion = outcome.corrected_query
     elif ranked:
         top = ranked[0]
