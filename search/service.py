@@ -40,6 +40,7 @@ from search.content import (
 )
 from search.highlight import highlight, plain_text, snippet
 from search.query import (
+    CODE_RE,
     all_but_one_query,
     backend_query,
     clean_query,
@@ -121,10 +122,17 @@ class SearchOutcome:
     page_size: int = PAGE_SIZE
     backend: str = "default"
     invalid_filters: list = field(default_factory=list)
+    available: int | None = None  # candidates that can be shown (the total may count more)
 
     @property
     def num_pages(self):
-        return max(1, ceil(self.total / self.page_size)) if self.total else 1
+        """Pages of results to browse: the ranked candidates (refine the query to see beyond)."""
+        shown = min(self.total, self.available) if self.available is not None else self.total
+        return max(1, ceil(shown / self.page_size)) if shown else 1
+
+    @property
+    def total_at_least(self):
+        return getattr(self.total, "at_least", False)
 
     @property
     def first_number(self):
@@ -167,12 +175,23 @@ class Retrieval:
     backend: str = ""
 
 
-def _evaluate(results, limit=CANDIDATES):
+def _evaluate(results, limit=CANDIDATES, count=True):
+    """The first ``limit`` results and the number of matches (counted only when there are more and
+    ``count``: near-miss stages report what they return). The database backends count up to 1,000
+    matches and then flag the count as a lower bound (``results.count_capped``)."""
     items = list(results[:limit])
     total = len(items)
-    if total == limit and not isinstance(results, list):
+    if count and total == limit and not isinstance(results, list):
         total = results.count()
+        if getattr(results, "count_capped", False):
+            return items, Total(total)
     return items, total
+
+
+class Total(int):
+    """A match count that is a lower bound ("hơn 1.000 kết quả")."""
+
+    at_least = True
 
 
 def term_sets(parsed, alternatives):
@@ -181,8 +200,13 @@ def term_sets(parsed, alternatives):
 
 
 def _title_covers_all(title, sets):
-    title_words = {fold(word) for word in words(title)}
-    return any(sets_ and all(set(folded_forms(term)) & title_words for term in sets_) for sets_ in sets)
+    """Whether the title has every word of one way of asking (procedure codes aside: they are
+    matched exactly, and pinned)."""
+    title_words = {fold_word(word) for word in words(title)}
+    return any(
+        sets_ and all(CODE_RE.fullmatch(term) or set(folded_forms(term)) & title_words for term in sets_)
+        for sets_ in sets
+    )
 
 
 def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True):
@@ -204,28 +228,25 @@ def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True):
         fuzzy = getattr(backend, "fuzzy_search", None)
         if not any(_title_covers_all(page.title, sets) for page in pages[:50]):
             # No title has every word: a mistyped word or a question. Near misses join in: the typo
-            # search, then pages with any word typed (not of the synonyms: their common words would
-            # match anything). The title ranking sorts them out.
+            # search, pages with all the words but one, and as a last resort pages with any word typed
+            # (not of the synonyms: their common words would match anything). The ranking sorts them.
             seen = {page.pk for page in pages}
             stage = STAGE_EXACT if pages else STAGE_PARTIAL
             corrected = None
             if fuzzy:
                 results, corrected = fuzzy(parsed.search_text, queryset)
-                extra = [page for page in _evaluate(results)[0] if page.pk not in seen]
+                extra = [page for page in _evaluate(results, count=False)[0] if page.pk not in seen]
                 if extra and not pages:
                     stage = STAGE_FUZZY
                 pages += extra
                 seen.update(page.pk for page in extra)
-            if len(parsed.terms) > 1:
-                queries = [all_but_one_query(parsed.terms)]
-                if len(parsed.terms) > 2:
-                    queries.append(backend_query(parsed.terms, (), "or"))
-                for query in queries:
-                    partial, partial_total = _evaluate(backend.search(query, queryset))
-                    extra = [page for page in partial if page.pk not in seen]
-                    pages += extra
-                    seen.update(page.pk for page in extra)
-                    total = max(total, partial_total)
+            if len(parsed.terms) > 2:
+                extra = [page for page in _evaluate(backend.search(all_but_one_query(parsed.terms), queryset),
+                                                    count=False)[0] if page.pk not in seen]
+                pages += extra
+                seen.update(page.pk for page in extra)
+            if not pages and len(parsed.terms) > 1:  # last resort: any word typed
+                pages = _evaluate(backend.search(backend_query(parsed.terms, (), "or"), queryset), count=False)[0]
             if pages:
                 return Retrieval(pages[: 2 * CANDIDATES], objects, stage, corrected, max(total, len(pages)))
         if pages or objects:
@@ -647,6 +668,8 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
     outcome.facets = _facets(ranked, sectors, filters, scope)
 
     results, total = ranked, max(retrieval.total + len(retrieval.objects), len(ranked))
+    if getattr(retrieval.total, "at_least", False):
+        total = Total(total)
     if filters.active:
         if (filters.type or filters.ward) and retrieval.total > len(retrieval.pages):
             # More matches than candidates: filter in the backend so that none is missed.
@@ -659,6 +682,7 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
         total = len(results)
     outcome.capped = retrieval.total > len(retrieval.pages)
     outcome.total = total
+    outcome.available = len(results)
 
     if outcome.page_number == 1:
         outcome.promotions = promotions_for(query, scope)

@@ -197,6 +197,7 @@ def search_api(request):
         stats.record_search(scope.site, outcome.query, outcome.total)
     return _json({
         "count": outcome.total,
+        "count_is_lower_bound": outcome.total_at_least,
         "page": outcome.page_number,
         "num_pages": outcome.num_pages,
         "query": outcome.query,

@@ -124,7 +124,7 @@ class RankedSearchMixin:
     queryset, and the results class fetches one slice of them."""
 
     TITLE_NORM = False
-    MAX_MATCHES = 5000
+    MAX_MATCHES = 1000
 
     def uses_ranking(self):
         return self.order_by_relevance and not isinstance(normalize(self.query), (MatchAll, Not))
@@ -151,6 +151,7 @@ class RankedSearchMixin:
             kept = {str(pk) for pk in self.queryset.filter(pk__in=wanted).values_list("pk", flat=True)}
             self._ranked_pks = [(pk_field.to_python(object_id), score) for object_id, score in scores.items()
                                 if object_id in kept]
+            self.capped = len(scores) == self.MAX_MATCHES
         return self._ranked_pks
 
 
@@ -175,6 +176,7 @@ class VietnameseSQLiteSearchResults(SQLiteSearchResults):
         if not compiler.uses_ranking():
             return super()._do_count()
         count = len(compiler.ranked_pks(compiler.get_config(self.backend))) - self.start
+        self.count_capped = compiler.capped  # more matched than were ranked: the count is a lower bound
         if self.stop is not None:
             count = min(count, self.stop - self.start)
         return max(count, 0)
