@@ -722,6 +722,8 @@ def autocomplete(scope, raw_query, limit=AUTOCOMPLETE_LIMIT, request=None, absol
     """Up to ``limit`` pages whose titles start with the words typed (folded), for the combobox."""
     query = clean_query(raw_query)
     terms = words(query)
+    if len(terms) > 1 and len(terms[-1]) == 1:
+        terms = terms[:-1]  # a one-letter prefix matches half the index: wait for the next letter
     if scope.city is None or len(" ".join(terms)) < AUTOCOMPLETE_MIN_LENGTH:
         return []
     queryset = scope.pages().only(*CANDIDATE_FIELDS)
