@@ -2,6 +2,7 @@
 publish), and the Elasticsearch settings used by the outage tests."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import StandardPage
@@ -23,6 +24,13 @@ def paragraph(text):
 @pytest.fixture
 def english(db):
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Each test starts in Vietnamese (a request to /en/ leaves English active in the thread)."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture(autouse=True)
