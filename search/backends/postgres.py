@@ -36,6 +36,7 @@ from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from portal.vietnamese import fold, nfc
+from search.backends.ranked import RankedResultsMixin
 from search.backends.text import SkipEmptyQueriesMixin, folded_forms, query_terms
 
 SEARCH_CONFIG = "vietnamese_unaccent"
@@ -158,8 +159,8 @@ class RankedSearchMixin:
         return chosen
 
     def ranked_pks(self, config):
-        """``[(pk, score)…]`` of the matching objects in the queryset, best first, whether more matched
-        than were ranked, and the match query."""
+        """``[(pk, score)…]`` of the matching objects in the queryset, best first; ``capped`` is set
+        when more matched than were ranked."""
         if getattr(self, "_ranked", None) is None:
             match, rank = self._queries(config)
             chosen = self._choose(match)
@@ -174,15 +175,9 @@ class RankedSearchMixin:
                 by_object.setdefault(to_python(object_id), scores.get(entry_id, 0.0))
             kept = set(self.queryset.filter(pk__in=list(by_object)).values_list("pk", flat=True))
             ranked = sorted(((pk, value) for pk, value in by_object.items() if pk in kept), key=lambda r: -r[1])
-            self._ranked = (ranked, len(chosen) == self.MATCHES, match)
+            self._ranked = ranked
+            self.capped = len(chosen) == self.MATCHES
         return self._ranked
-
-    def count_matches(self, config):
-        """``(count, capped)``: matches in the queryset among the ``MATCHES`` ranked; ``capped`` when
-        more matched (then the count is a lower bound: counting every match of a common word over
-        100,000 pages costs more than the search)."""
-        ranked, capped, _ = self.ranked_pks(config)
-        return len(ranked), capped
 
 
 class VietnamesePostgresSearchQueryCompiler(RankedSearchMixin, TokenisingQueryMixin, PostgresSearchQueryCompiler):
@@ -207,32 +202,8 @@ class VietnamesePostgresAutocompleteQueryCompiler(RankedSearchMixin, TokenisingQ
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 
-class VietnamesePostgresSearchResults(PostgresSearchResults):
-    def _do_search(self):
-        compiler = self.query_compiler
-        if not compiler.uses_ranking():
-            return super()._do_search()
-        ranked, _, _ = compiler.ranked_pks(compiler.get_config(self.backend))
-        ranked = ranked[self.start : self.stop]
-        objects = compiler.queryset.in_bulk([pk for pk, _ in ranked])
-        results = []
-        for pk, score in ranked:
-            obj = objects.get(pk)
-            if obj is not None:
-                if self._score_field:
-                    setattr(obj, self._score_field, score)
-                results.append(obj)
-        return results
-
-    def _do_count(self):
-        compiler = self.query_compiler
-        if not compiler.uses_ranking():
-            return super()._do_count()
-        count, self.count_capped = compiler.count_matches(compiler.get_config(self.backend))
-        count -= self.start
-        if self.stop is not None:
-            count = min(count, self.stop - self.start)
-        return max(count, 0)
+class VietnamesePostgresSearchResults(RankedResultsMixin, PostgresSearchResults):
+    pass
 
 
 class VietnamesePostgresIndex(PostgresIndex):

@@ -33,6 +33,7 @@ from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from portal.vietnamese import fold, nfc, words
+from search.backends.ranked import RankedResultsMixin
 from search.backends.text import (
     SkipEmptyQueriesMixin,
     query_terms,
@@ -155,31 +156,8 @@ class RankedSearchMixin:
         return self._ranked_pks
 
 
-class VietnameseSQLiteSearchResults(SQLiteSearchResults):
-    def _do_search(self):
-        compiler = self.query_compiler
-        if not compiler.uses_ranking():
-            return super()._do_search()
-        ranked = compiler.ranked_pks(compiler.get_config(self.backend))[self.start : self.stop]
-        objects = compiler.queryset.in_bulk([pk for pk, _ in ranked])
-        results = []
-        for pk, score in ranked:
-            obj = objects.get(pk)
-            if obj is not None:
-                if self._score_field:
-                    setattr(obj, self._score_field, score)
-                results.append(obj)
-        return results
-
-    def _do_count(self):
-        compiler = self.query_compiler
-        if not compiler.uses_ranking():
-            return super()._do_count()
-        count = len(compiler.ranked_pks(compiler.get_config(self.backend))) - self.start
-        self.count_capped = compiler.capped  # more matched than were ranked: the count is a lower bound
-        if self.stop is not None:
-            count = min(count, self.stop - self.start)
-        return max(count, 0)
+class VietnameseSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):
+    pass
 
 
 class VietnameseSQLiteSearchQueryCompiler(FoldingQueryMixin, RankedSearchMixin, SQLiteSearchQueryCompiler):
