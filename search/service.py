@@ -59,6 +59,7 @@ MAX_PAGE_SIZE = 50
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
 OBJECT_CANDIDATES = 100
+MAX_KEYWORD_PHRASES = 6
 # What ranking, facets and URLs read from the candidates (the rest of a page row is not loaded).
 CANDIDATE_FIELDS = ("id", "title", "path", "depth", "content_type_id", "url_path", "locale_id", "live",
                     "first_published_at", "last_published_at", "translation_key")
@@ -321,7 +322,7 @@ def _add_keywords(hits):
             by_model.setdefault((model, name), {})[hit.page.pk] = hit
     for (model, name), model_hits in by_model.items():
         for pk, value in model.objects.filter(pk__in=list(model_hits)).values_list("pk", name):
-            model_hits[pk].phrases = keyword_phrases(value)
+            model_hits[pk].phrases = keyword_phrases(value)[:MAX_KEYWORD_PHRASES]
 
 
 # --- Ranking -----------------------------------------------------------------------------------
@@ -335,6 +336,10 @@ class TermSet:
     forms: list  # per word: its folded forms (i/y variants)
     near: list = field(default_factory=list)  # per word: folded title words within typo distance
     weight: float = 1.0
+
+    def __post_init__(self):
+        self.accepted = [forms | near for forms, near in zip(self.forms, self.near, strict=True)]
+        self.union = set().union(*self.accepted)
 
 
 def _prepare_term_sets(sets, hits):
@@ -384,8 +389,10 @@ def _title_score(text_words, written, term_set):
     terms = term_set.terms
     if not terms or not text_words:
         return 0.0
-    matches = [forms | near for forms, near in zip(term_set.forms, term_set.near, strict=True)]
     title_set = set(text_words)
+    if not title_set & term_set.union:
+        return 0.0
+    matches = term_set.accepted
     exact_cover = sum(1 for forms in term_set.forms if forms & title_set)
     near_cover = sum(1 for forms, near in zip(term_set.forms, term_set.near, strict=True)
                      if not forms & title_set and near & title_set)
@@ -400,7 +407,7 @@ def _title_score(text_words, written, term_set):
                 if current[i] > run:
                     run, start = current[i], position - current[i] + 1
         previous = current
-    all_matches = set().union(*matches)
+    all_matches = term_set.union
     score = (exact_cover + 0.7 * near_cover) / len(terms) + 0.25 * exact / len(terms) + 0.5 * run / len(terms)
     if run == len(terms) and start == 0:
         score += 0.2
