@@ -209,12 +209,18 @@ class VietnameseSQLiteSearchBackend(SkipEmptyQueriesMixin, SQLiteSearchBackend):
         to_python = model._meta.pk.to_python
         return {to_python(object_id): without_folded_copy(body) for object_id, body in rows}
 
-    def fuzzy_search(self, query_string, queryset):
-        """Correct unknown words against the index vocabulary, then search for the corrected query."""
-        corrected = correct_words(query_terms(query_string), self._vocabulary_lookup)
-        if corrected is None:
-            return [], None
-        return self.search(corrected, queryset), corrected
+    def fuzzy_search(self, query_string, queryset, limit=300):
+        """Typos and near misses: the query with unknown (or rare) words corrected against the index
+        vocabulary, then the titles holding most of the words (what trigram similarity on titles
+        gives PostgreSQL)."""
+        terms = query_terms(query_string)
+        corrected = correct_words(terms, self._vocabulary_lookup)
+        results = list(self.search(corrected, queryset)[:limit]) if corrected else []
+        seen = {obj.pk for obj in results}
+        if terms:
+            titles = self.search(PlainText(" ".join(terms), operator="or"), queryset, fields=["title"])
+            results += [obj for obj in titles[:limit] if obj.pk not in seen]
+        return results[:limit], corrected
 
     @staticmethod
     def _vocabulary_lookup(first_letter, min_length, max_length):
