@@ -3,4 +3,8 @@ from django.apps import AppConfig
 
 class SearchConfig(AppConfig):
     name = "search"
+    verbose_name = "Tìm kiếm"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import synonyms  # noqa: F401 (connects the synonym signals)

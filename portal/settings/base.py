@@ -1,7 +1,7 @@
 """Settings shared by every environment. Engines and secrets come from environment variables.
 
 - DATABASE_URL        default: SQLite file db.sqlite3 in the project
-- ELASTICSEARCH_URL   unset: Wagtail's database search backend
+- ELASTICSEARCH_URL   unset: the Vietnamese database search backend (search/backends); set: Elasticsearch 9
 - CACHE_URL           e.g. redis://127.0.0.1:6379/1; unset: local-memory cache
 - PORTAL_DOMAIN       base host name; ward portals live at <ward-slug>.<PORTAL_DOMAIN>
 - PORTAL_PORT         port used in the ward sites' host records (development: 8000)
@@ -129,14 +129,31 @@ else:
     }
 
 # --- Search ---------------------------------------------------------------------------------
+# Vietnamese-aware backends (search/backends, docs/search.md): by default the database backend of
+# the database in use (SQLite FTS5 or PostgreSQL); Elasticsearch 9 when ELASTICSEARCH_URL is set,
+# with the database backend kept up to date as the fallback during Elasticsearch outages.
+# ELASTICSEARCH_ICU: "auto" (detect the analysis-icu plugin when creating the index), "true", "false".
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+# Page types under the city that ward portals search too (besides types with search_city_wide = True).
+SEARCH_CITY_WIDE_PAGE_TYPES = ["procedures.ProcedurePage", "guides.GuidePage", "guides.GuideIndexPage",
+                               "procedures.ProcedureIndexPage"]
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
-        "URLS": [ELASTICSEARCH_URL],
-        "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "vungtau_"),
-        "TIMEOUT": 5,
+    from search.es_analysis import index_settings
+
+    _icu = env_str("ELASTICSEARCH_ICU", "auto").lower()
+    _index_prefix = env_str("ELASTICSEARCH_INDEX_PREFIX", "vungtau_")
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": _index_prefix,
+            "TIMEOUT": int(env_str("ELASTICSEARCH_TIMEOUT", "5")),
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            "ICU": _icu if _icu == "auto" else _icu in {"1", "true", "yes", "on"},
+            "INDEX_SETTINGS": index_settings(synonyms_set=f"{_index_prefix}synonyms"),
+        },
+        "database": {"BACKEND": "search.backends"},
     }
 
 # --- Languages ------------------------------------------------------------------------------

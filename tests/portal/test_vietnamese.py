@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from portal.vietnamese import fold, nfc, slugify_vi
+from portal.vietnamese import fold, is_folded, iy_variant, nfc, slugify_vi, words
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,37 @@ def test_nfc_composes_decomposed_vietnamese():
 )
 def test_slugify_vi(text, slug):
     assert slugify_vi(text) == slug
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đăng ký (mẫu 1.000110)", ["đăng", "ký", "mẫu", "1.000110"]),
+        ("Hộ-khẩu, CCCD!", ["hộ", "khẩu", "cccd"]),
+        ('"(*:)~^[]{}\\/', []),
+        ("a_b", ["a", "b"]),
+        ("", []),
+        (None, []),
+    ],
+)
+def test_words_splits_on_symbols_and_keeps_codes(text, expected):
+    assert words(text) == expected
+
+
+def test_words_of_decomposed_text_equal_words_of_composed_text():
+    composed = "Cấp giấy chứng nhận quyền sử dụng đất"
+    assert words(unicodedata.normalize("NFD", composed)) == words(composed)
+
+
+def test_is_folded():
+    assert is_folded("dang") and is_folded("1.000110")
+    assert not is_folded("đang") and not is_folded("cá")
+
+
+@pytest.mark.parametrize(
+    ("word", "variant"),
+    [("ky", "ki"), ("ki", "ky"), ("ly", "li"), ("quy", "qui"), ("my", "mi"), ("ty", "ti"), ("y", None),
+     ("khi", None), ("dang", None), ("tuy", None)],
+)
+def test_iy_variant(word, variant):
+    assert iy_variant(word) == variant

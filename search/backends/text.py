@@ -1,0 +1,69 @@
+"""Text preparation shared by the Vietnamese backends (pure functions)."""
+
+from portal.vietnamese import fold, iy_variant, nfc, words
+
+FOLDED_COPY_SEPARATOR = "\n\u2063\n"  # U+2063 INVISIBLE SEPARATOR: a word break for every tokenizer
+
+
+def with_folded_copy(text):
+    """NFC ``text`` followed by its folded copy when folding changes anything, so an index built
+    from it holds every word twice: as written ("đăng", ranks exact matches higher) and folded
+    ("dang", matches queries typed without diacritics)."""
+    text = nfc(text).strip()
+    folded = fold(text)
+    if folded == " ".join(text.lower().split()):
+        return text
+    return f"{text}{FOLDED_COPY_SEPARATOR}{folded}"
+
+
+def without_folded_copy(indexed):
+    """The text as written, from a ``with_folded_copy`` value."""
+    return (indexed or "").split(FOLDED_COPY_SEPARATOR, 1)[0]
+
+
+def query_terms(query_string):
+    """The searchable words of a query string (symbols dropped), NFC and lower-case."""
+    return words(query_string)
+
+
+def folded_forms(term):
+    """The folded form of a query word and its i/y spelling variant: ``"kí"`` → ``["ki", "ky"]``."""
+    folded = fold(term)
+    variant = iy_variant(folded)
+    return [folded, variant] if variant else [folded]
+
+
+def term_forms(term):
+    """Every form a query word may take in the index: as typed, folded, i/y variant, no repeats:
+    ``"ký"`` → ``["ký", "ky", "ki"]``, ``"khai"`` → ``["khai"]``."""
+    forms = [term]
+    for form in folded_forms(term):
+        if form not in forms:
+            forms.append(form)
+    return forms
+
+
+def has_terms(query):
+    """Whether a query (a string or a Wagtail query object) holds any searchable word; queries
+    made only of symbols ('"(*:)~^[]{}') find nothing instead of reaching the engine."""
+    if isinstance(query, str):
+        return bool(query_terms(query))
+    query_string = getattr(query, "query_string", None)
+    if query_string is not None:
+        return bool(query_terms(query_string))
+    subqueries = getattr(query, "subqueries", None)
+    if subqueries is not None:
+        return any(has_terms(subquery) for subquery in subqueries)
+    subquery = getattr(query, "subquery", None)
+    return has_terms(subquery) if subquery is not None else True
+
+
+class SkipEmptyQueriesMixin:
+    """Answer queries without any word with no results (the stock backends fail on them)."""
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        from modelsearch.backends.base import EmptySearchResults
+
+        if not has_terms(query):
+            return EmptySearchResults()
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)

@@ -1,0 +1,94 @@
+"""The Vietnamese database backend (SQLite FTS5 or PostgreSQL, whichever DATABASE_URL selects),
+through Wagtail's own API: ``.search()``, ``.autocomplete()`` on real indexed pages."""
+
+import unicodedata
+
+import pytest
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from home.models import StandardPage
+from tests.search.conftest import paragraph, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(city):
+    return {
+        "khai_sinh": publish(city, "Đăng ký khai sinh", "Thủ tục cấp giấy khai sinh cho trẻ em."),
+        "ket_hon": publish(city, "Đăng kí kết hôn", "Hai bên nam nữ nộp tờ khai."),
+        "ca": publish(city, "Nuôi cá lồng bè", "Kỹ thuật nuôi cá biển."),
+        "ca_nhac": publish(city, "Ca nhạc mùa hè", "Chương trình ca nhạc ngoài trời."),
+        "ca_phe": publish(city, "Cà phê sáng", "Quán cà phê."),
+        "nfd": publish(city, unicodedata.normalize("NFD", "Chứng thực bản sao"), body=paragraph("Bản sao")),
+    }
+
+
+def titles(results):
+    return [page.title for page in results]
+
+
+def search(query, **kwargs):
+    return titles(get_search_backend().search(query, StandardPage.objects.live(), **kwargs))
+
+
+def test_backend_is_the_vietnamese_subclass():
+    assert type(get_search_backend()).__module__.startswith("search.backends.")
+
+
+@pytest.mark.parametrize("query", ["dang ky khai sinh", "Đăng ký khai sinh", "ĐĂNG KÝ KHAI SINH", "đang kỹ khai sinh",
+                                   unicodedata.normalize("NFD", "Đăng ký khai sinh")])
+def test_accented_unaccented_and_decomposed_queries_match(pages, query):
+    assert search(query) == ["Đăng ký khai sinh"]
+
+
+def test_decomposed_content_is_found_by_composed_and_folded_queries(pages):
+    assert search("chứng thực bản sao") == [pages["nfd"].title]
+    assert search("chung thuc ban sao") == [pages["nfd"].title]
+
+
+def test_i_and_y_spellings_match_each_other(pages):
+    assert search("đăng ký kết hôn") == ["Đăng kí kết hôn"]
+    assert search("dang ki khai sinh") == ["Đăng ký khai sinh"]
+
+
+def test_exact_diacritics_rank_above_folded_matches(pages):
+    assert search("cá")[0] == "Nuôi cá lồng bè"
+    assert search("cà")[0] == "Cà phê sáng"
+    assert search("ca nhạc")[0] == "Ca nhạc mùa hè"
+    assert set(search("ca")) == {"Nuôi cá lồng bè", "Ca nhạc mùa hè", "Cà phê sáng"}
+
+
+def test_title_matches_rank_above_body_matches(city, pages):
+    publish(city, "Thông báo lịch tiếp dân", "Không liên quan đến khai sinh.")
+    assert search("khai sinh")[0] == "Đăng ký khai sinh"
+
+
+def test_autocomplete_folds_too(pages):
+    backend = get_search_backend()
+    assert set(titles(backend.autocomplete("dang k", StandardPage))) == {"Đăng kí kết hôn", "Đăng ký khai sinh"}
+    assert titles(backend.autocomplete("chứng th", StandardPage)) == [pages["nfd"].title]
+    assert titles(backend.autocomplete("CHUNG TH", StandardPage)) == [pages["nfd"].title]
+
+
+def test_fuzzy_search_finds_typos(pages):
+    results, _corrected = get_search_backend().fuzzy_search("dang ky ket hong", StandardPage.objects.live())
+    assert titles(results)[0] == "Đăng kí kết hôn"
+
+
+@pytest.mark.parametrize("query", ['"(*:)~^[]{}\\/', "' OR 1=1; --", "a & b | !c", "<script>", "%_\\", "NEAR(a b)"])
+def test_query_syntax_is_never_passed_through(pages, query):
+    get_search_backend().search(query, Page.objects.live()).results()
+    get_search_backend().autocomplete(query, Page.objects.live()).results()
+
+
+def test_unpublished_pages_leave_the_live_results(pages):
+    pages["khai_sinh"].unpublish()
+    assert search("khai sinh") == []
+
+
+def test_search_query_count_is_bounded(pages, django_assert_max_num_queries):
+    # SQLite: ranked ids, scope filter, pages. PostgreSQL: title matches, other matches, ranks, scope, pages.
+    with django_assert_max_num_queries(5):
+        search("dang ky")
