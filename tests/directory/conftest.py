@@ -3,19 +3,11 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from directory.models import CashlessDirectoryPage, CashlessStreetPage, Merchant, PaymentMethod
 
 BA_CU = "10.3462, 107.0742\n10.3480, 107.0770\n10.3497, 107.0798"
 THUY_VAN = "10.3430, 107.0930\n10.3465, 107.0951\n10.3500, 107.0971"
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 
 from home.portal_tree import PortalStructure
 from tests.factories import editor_of
@@ -13,14 +12,6 @@ from transparency.importer import import_plan
 from transparency.models import Indicator, Measurement
 from transparency.periods import Period
 from transparency.permissions import grant_measurement_permissions
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The dashboard cache lives outside the test transaction: start every test from empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
