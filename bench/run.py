@@ -15,7 +15,6 @@ import argparse
 import http.client
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,10 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from portal.localserver import free_port, wait_until_serving  # noqa: E402
+
 PYTHON = sys.executable
 SITE_PORT = 8000  # the port recorded in the demo database's Site records (Host header)
 
@@ -83,12 +86,6 @@ def prepare_database(env, rebuild):
     return time.perf_counter() - started
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_gunicorn(env, workers):
     port = free_port()
     server = subprocess.Popen(
@@ -96,12 +93,8 @@ def start_gunicorn(env, workers):
          "warning"],
         env=env, cwd=PROJECT,
     )
-    for _ in range(100):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return server, port
-        except OSError:
-            time.sleep(0.2)
+    if wait_until_serving(f"http://127.0.0.1:{port}/robots.txt"):
+        return server, port
     server.terminate()
     raise SystemExit("gunicorn did not start")
 
@@ -153,7 +146,6 @@ def queries_and_bytes(urls):
     """SQL queries and response size per URL, measured in-process with Django's test client."""
     import django
 
-    sys.path.insert(0, str(PROJECT))
     django.setup()
     from django.db import connection
     from django.test import Client

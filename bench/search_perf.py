@@ -14,7 +14,6 @@ Options: --database-url (default postgres://postgres@127.0.0.1:5432/portal_issue
 import argparse
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,10 @@ import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+from portal.localserver import free_port, wait_until_serving  # noqa: E402
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_issue4_bench"
 SETTINGS = "portal.settings.test"
 
@@ -174,12 +177,6 @@ def setup(args):
     print(f"setup total: {(time.perf_counter() - started) / 60:.1f} min")
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -234,12 +231,8 @@ def measure(args):
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base_url + "/robots.txt", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+        if not wait_until_serving(base_url + "/robots.txt"):
+            raise SystemExit("gunicorn did not start")
         queries = load_queries()
         quote = urllib.parse.quote
         endpoints = {

@@ -13,6 +13,8 @@ Only live street pages and published merchants count. Sample (demo) records coun
 from collections import Counter
 from dataclasses import dataclass, field
 
+from home.units import live_wards
+
 TARGET_WARDS = 17
 
 
@@ -71,14 +73,8 @@ def summarise_streets(wards, streets):
     return StreetProgress(rows=rows, has_sample_data=any(street.is_sample for street in streets))
 
 
-def _wards():
-    from home.models import WardHomePage
-
-    return list(WardHomePage.objects.filter(locale__language_code="vi").order_by("path"))
-
-
 def street_progress_by_ward(include_sample=True):
-    """Streets per ward (active and planned) against the 17/17 target. Two queries."""
+    """Streets per ward (active and planned) against the 17/17 target (the wards come from the frame cache)."""
     from directory.models import CashlessStreetPage
 
     streets = (
@@ -88,7 +84,7 @@ def street_progress_by_ward(include_sample=True):
     )
     if not include_sample:
         streets = streets.filter(is_sample=False)
-    return summarise_streets(_wards(), list(streets))
+    return summarise_streets(live_wards("vi"), list(streets))
 
 
 def merchant_counts(include_sample=True):
@@ -109,7 +105,7 @@ def merchant_counts(include_sample=True):
     )
     return MerchantCounts(
         total=sum(per_ward.values()),
-        by_ward=[(ward, per_ward.get(ward.pk, 0)) for ward in _wards()],
+        by_ward=[(ward, per_ward.get(ward.pk, 0)) for ward in live_wards("vi")],
         by_method=[(method, per_method.get(method.pk, 0)) for method in PaymentMethod.objects.all()],
         has_sample_data=include_sample and merchants.filter(is_sample=True).exists(),
     )

@@ -11,11 +11,10 @@ from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.frame import frame_cached
 from home.models import CityHomePage, WardHomePage
 from search.content import city_wide_models
 
@@ -79,20 +78,11 @@ class SearchScope:
         return ward is None or ward.pk == self.ward.pk
 
 
-_units_cache = {}
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def _forget_units(sender, **kwargs):
-    if sender in (CityHomePage, WardHomePage, Site):
-        _units_cache.clear()
-
-
 def _units(site, language):
-    """``(city, ward, wards)`` of a site in a language, cached until a home page or site changes."""
-    key = (site.pk, site.root_page_id, language)
-    if key not in _units_cache:
+    """``(city, ward, wards)`` of a site in a language, from the frame cache (home/frame.py): shared by
+    every worker and invalidated by any page or Site change."""
+
+    def load():
         root = site.root_page.localized.specific
         if isinstance(root, WardHomePage):
             city, ward = root.get_parent().specific, root
@@ -102,8 +92,9 @@ def _units(site, language):
             return None, None, []
         wards = list(WardHomePage.objects.child_of(city).live().only("id", "path", "depth", "title", "slug",
                                                                       "gso_code", "url_path", "locale_id"))
-        _units_cache[key] = (city, ward, wards)
-    return _units_cache[key]
+        return city, ward, wards
+
+    return frame_cached("search-units", [site.pk, site.root_page_id, language], load)
 
 
 def resolve_scope(request, wide=False):

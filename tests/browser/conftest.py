@@ -9,15 +9,14 @@ reason, except in CI (CI=true), where a missing browser is a failure.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from portal.localserver import free_port, wait_until_serving
 
 # Playwright's sync API runs an event loop in this thread; our tests make no concurrent ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -42,12 +41,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if str(item.fspath).startswith(here):
             item.add_marker(skip)
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _e2e_database_url(tmp_dir):
@@ -75,7 +68,7 @@ def _e2e_database_url(tmp_dir):
 def live_portal():
     """Base URL of a running portal (city site at localhost:<port>, wards at <slug>.localhost:<port>)."""
     tmp_dir = tempfile.mkdtemp(prefix="portal-e2e-")
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
@@ -93,13 +86,7 @@ def live_portal():
                               env=env, cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT)
     base_url = f"http://localhost:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base_url + "/robots.txt", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
+        if not wait_until_serving(base_url + "/robots.txt"):
             raise RuntimeError(f"the portal did not start; see {tmp_dir}/server.log")
         yield base_url
     finally:
