@@ -202,3 +202,10 @@ def test_search_query_count_is_bounded(city, content, django_assert_max_num_quer
     service.search(scope, "tiep cong dan")  # warm, as a running server is (Wagtail's site root paths cache)
     with django_assert_max_num_queries(20):
         service.search(scope, "tiep cong dan")
+
+
+def test_the_ward_list_of_a_scope_follows_publishing(city, other_ward):
+    """The scope's wards come from the shared frame cache: an unpublished ward leaves every worker's facets."""
+    assert other_ward.pk in [w.pk for w in scope_for(city).wards]
+    other_ward.unpublish()
+    assert other_ward.pk not in [w.pk for w in scope_for(city).wards]
