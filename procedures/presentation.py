@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from home.locales import language_of
+from home.units import live_wards
 
 from .blocks import CHANNEL_CHOICES
 from .catalogue import SORTS, Filters, load_rows, search
@@ -115,12 +116,10 @@ def procedure_context(page, request, ward=None):
 
 
 def ward_links(page, request):
-    """Where a commune-level procedure is filed: each ward's view of it (2 queries)."""
-    from home.models import WardHomePage
-
+    """Where a commune-level procedure is filed: each ward's view of it (1 query; wards from the frame cache)."""
     from .models import WardProceduresPage
 
-    titles = dict(WardHomePage.objects.filter(locale_id=page.locale_id).values_list("path", "title"))
+    titles = {ward.path: ward.title for ward in live_wards(language_of(page))}
     links = []
     for ward_page in WardProceduresPage.objects.live().filter(locale_id=page.locale_id).order_by("path"):
         title = titles.get(ward_page.path[: -ward_page.steplen])
