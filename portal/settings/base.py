@@ -67,8 +67,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.middleware.cached_site_middleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, so host names outside ALLOWED_HOSTS are refused before anything is cached.
+    "home.middleware.cached_site_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

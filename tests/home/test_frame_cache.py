@@ -41,3 +41,15 @@ def test_warm_frame_costs_only_routing_queries(client, ward):
     tables = " ".join(query["sql"] for query in cold_free.captured_queries)
     assert "wagtailcore_site" not in tables  # the Site comes from the cache
     assert len(cold_free) <= 7, [q["sql"][:80] for q in cold_free.captured_queries]
+
+
+def test_host_names_outside_allowed_hosts_are_refused_before_anything_is_cached(client, settings):
+    from django.core.cache import cache
+
+    from home.frame import frame_version
+
+    settings.ALLOWED_HOSTS = ["localhost", ".localhost"]
+    assert client.get("/", HTTP_HOST="evil.example").status_code == 400
+    assert cache.get(f"portal:frame:{frame_version()}:site:evil.example:80") is None
+    assert client.get("/", HTTP_HOST="localhost").status_code == 200
+    assert cache.get(f"portal:frame:{frame_version()}:site:localhost:80") is not None
