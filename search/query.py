@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from modelsearch.query import Or, PlainText
 
-from portal.vietnamese import fold, nfc, words
+from portal.vietnamese import fold_word, nfc, words
 
 MAX_QUERY_LENGTH = 200
 MAX_ALTERNATIVES = 10
@@ -70,12 +70,12 @@ def clean_query(raw, max_length=MAX_QUERY_LENGTH):
 
 
 def is_question_word(word):
-    return word in QUESTION_WORDS or fold(word) in FOLDED_QUESTION_WORDS
+    return word in QUESTION_WORDS or fold_word(word) in FOLDED_QUESTION_WORDS
 
 
 def _question_phrase_positions(all_words):
     """Indexes of the words that belong to a question phrase (see ``QUESTION_PHRASES``)."""
-    folded = [fold(word) for word in all_words]
+    folded = [fold_word(word) for word in all_words]
     starts, position = [], 0
     for word in folded:
         starts.append(position)
@@ -117,8 +117,8 @@ def synonym_alternatives(parsed, rules, limit=MAX_ALTERNATIVES):
 
 def _replace(terms, source, target):
     """``terms`` with the first occurrence of ``source`` (compared folded) replaced, or ``None``."""
-    folded_terms = [fold(term) for term in terms]
-    folded_source = [fold(word) for word in source]
+    folded_terms = [fold_word(term) for term in terms]
+    folded_source = [fold_word(word) for word in source]
     size = len(folded_source)
     for start in range(len(folded_terms) - size + 1):
         if folded_terms[start : start + size] == folded_source:

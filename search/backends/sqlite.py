@@ -35,13 +35,13 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from portal.vietnamese import fold, nfc, words
 from search.backends.ranked import RankedResultsMixin
 from search.backends.text import (
+    CorrectingFuzzySearchMixin,
     SkipEmptyQueriesMixin,
     query_terms,
     term_forms,
     with_folded_copy,
     without_folded_copy,
 )
-from search.spelling import correct_words
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 VOCAB_TABLE = f"{FTS_TABLE}_vocab"
@@ -194,7 +194,7 @@ class VietnameseSQLiteIndex(SQLiteIndex):
         self._refresh_title_norms()
 
 
-class VietnameseSQLiteSearchBackend(SkipEmptyQueriesMixin, SQLiteSearchBackend):
+class VietnameseSQLiteSearchBackend(CorrectingFuzzySearchMixin, SkipEmptyQueriesMixin, SQLiteSearchBackend):
     query_compiler_class = VietnameseSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = VietnameseSQLiteAutocompleteQueryCompiler
     index_class = VietnameseSQLiteIndex
@@ -209,23 +209,14 @@ class VietnameseSQLiteSearchBackend(SkipEmptyQueriesMixin, SQLiteSearchBackend):
         to_python = model._meta.pk.to_python
         return {to_python(object_id): without_folded_copy(body) for object_id, body in rows}
 
-    def fuzzy_search(self, query_string, queryset, limit=300):
-        """Typos and near misses: the query with unknown (or rare) words corrected against the index
-        vocabulary, then the titles holding most of the words (what trigram similarity on titles
-        gives PostgreSQL)."""
-        terms = query_terms(query_string)
-        corrected = correct_words(terms, self._vocabulary_lookup)
-        results = list(self.search(corrected, queryset)[:limit]) if corrected else []
-        seen = {obj.pk for obj in results}
-        if terms:
-            titles = self.search(PlainText(" ".join(terms), operator="or"), queryset, fields=["title"])
-            results += [obj for obj in titles[:limit] if obj.pk not in seen]
-        return results[:limit], corrected
+    def near_title_matches(self, terms, queryset, limit):
+        """Titles holding any of the words, best first (what trigram similarity on titles gives
+        PostgreSQL)."""
+        return self.search(PlainText(" ".join(terms), operator="or"), queryset, fields=["title"])[:limit]
 
     @staticmethod
-    def _vocabulary_lookup(first_letter, min_length, max_length):
-        """Folded index words starting with ``first_letter`` whose length is in the range, with
-        the number of documents holding each."""
+    def vocabulary_lookup(first_letter, min_length, max_length):
+        """The ``fts5vocab`` table of every indexed word (titles and bodies)."""
         connection = connections[IndexEntry.objects.db]
         with connection.cursor() as cursor:
             cursor.execute(

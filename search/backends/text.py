@@ -1,6 +1,8 @@
-"""Text preparation shared by the Vietnamese backends (pure functions)."""
+"""Text preparation shared by the Vietnamese backends (pure functions), and the backends' shared
+behaviour: empty queries, typo correction."""
 
-from portal.vietnamese import fold, iy_variant, nfc, words
+from portal.vietnamese import fold, fold_word, iy_variant, nfc, words
+from search.spelling import correct_words
 
 FOLDED_COPY_SEPARATOR = "\n\u2063\n"  # U+2063 INVISIBLE SEPARATOR: a word break for every tokenizer
 
@@ -28,7 +30,7 @@ def query_terms(query_string):
 
 def folded_forms(term):
     """The folded form of a query word and its i/y spelling variant: ``"kí"`` → ``["ki", "ky"]``."""
-    folded = fold(term)
+    folded = fold_word(term)
     variant = iy_variant(folded)
     return [folded, variant] if variant else [folded]
 
@@ -67,3 +69,30 @@ class SkipEmptyQueriesMixin:
         if not has_terms(query):
             return EmptySearchResults()
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+class CorrectingFuzzySearchMixin:
+    """``fuzzy_search`` for typos and near misses: the query with unknown (or rare) words corrected
+    against the index vocabulary (``vocabulary_lookup``, see ``spelling.correct_words``), searched as
+    usual; then ``near_title_matches`` (always, or only when the corrected query found nothing when
+    ``NEAR_TITLES_ONLY_WHEN_EMPTY``: where that search is costly)."""
+
+    NEAR_TITLES_ONLY_WHEN_EMPTY = False
+
+    def fuzzy_search(self, query_string, queryset, limit=300):
+        terms = query_terms(query_string)
+        corrected = correct_words(terms, self.vocabulary_lookup)
+        results = list(self.search(corrected, queryset)[:limit]) if corrected else []
+        if terms and not (results and self.NEAR_TITLES_ONLY_WHEN_EMPTY):
+            seen = {obj.pk for obj in results}
+            results += [obj for obj in self.near_title_matches(terms, queryset, limit) if obj.pk not in seen]
+        return results[:limit], corrected
+
+    def vocabulary_lookup(self, first_letter, min_length, max_length):
+        """Folded index words starting with ``first_letter`` whose length is in the range, with the
+        number of documents holding each: ``[(word, count)…]``."""
+        raise NotImplementedError
+
+    def near_title_matches(self, terms, queryset, limit):
+        """Objects whose titles hold most of the (folded) ``terms``, best first."""
+        raise NotImplementedError
