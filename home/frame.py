@@ -6,36 +6,28 @@ number invalidates it all: any page save, publish, unpublish, move or delete and
 on their own. With Redis (CACHE_URL) the version is shared by every worker.
 """
 
-from django.core.cache import cache
+from portal.versioned_cache import CacheVersion, versioned_cached, versioned_key
 
-VERSION_KEY = "portal:frame-version"
 TIMEOUT = 60 * 60
-_MISSING = object()
+FRAME_VERSION = CacheVersion("portal:frame-version")
 
 
 def frame_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
-    return version
+    return FRAME_VERSION.get()
 
 
 def bump_frame_version(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    FRAME_VERSION.bump()
 
 
 def frame_cached(name, parts, compute):
     """``compute()`` once per frame version for the key ``name`` + ``parts``."""
-    key = ":".join(["portal:frame", str(frame_version()), name, *map(str, parts)])
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return versioned_cached(f"portal:frame:{name}", [FRAME_VERSION], parts, compute, TIMEOUT)
+
+
+def frame_key(name, parts):
+    """The cache key ``frame_cached`` uses now."""
+    return versioned_key(f"portal:frame:{name}", [FRAME_VERSION], parts)
 
 
 def connect_invalidation():

@@ -7,31 +7,16 @@ the language and the page. Entries also expire after ``TTL`` seconds, which boun
 from registered providers (``sources.py``) or another process's local-memory cache can appear.
 """
 
-from uuid import uuid4
+from portal.versioned_cache import CacheVersion, versioned_cached
 
-from django.core.cache import cache
-
-VERSION_KEY = "transparency:data-version"
+DATA_VERSION = CacheVersion("transparency:data-version")
 TTL = 300
-
-
-def data_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid4().hex
-        cache.set(VERSION_KEY, version, None)
-    return version
 
 
 def bump(*args, **kwargs):
     """Invalidate every cached dashboard (usable directly as a signal receiver)."""
-    cache.set(VERSION_KEY, uuid4().hex, None)
+    DATA_VERSION.bump()
 
 
 def cached(name, build, *parts):
-    key = ":".join(["transparency", name, data_version(), *(str(part) for part in parts)])
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TTL)
-    return value
+    return versioned_cached(f"transparency:{name}", [DATA_VERSION], parts, build, TTL)

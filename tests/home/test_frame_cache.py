@@ -46,10 +46,10 @@ def test_warm_frame_costs_only_routing_queries(client, ward):
 def test_host_names_outside_allowed_hosts_are_refused_before_anything_is_cached(client, settings):
     from django.core.cache import cache
 
-    from home.frame import frame_version
+    from home.frame import frame_key
 
     settings.ALLOWED_HOSTS = ["localhost", ".localhost"]
     assert client.get("/", HTTP_HOST="evil.example").status_code == 400
-    assert cache.get(f"portal:frame:{frame_version()}:site:evil.example:80") is None
+    assert cache.get(frame_key("site", ["evil.example", 80])) is None
     assert client.get("/", HTTP_HOST="localhost").status_code == 200
-    assert cache.get(f"portal:frame:{frame_version()}:site:localhost:80") is not None
+    assert cache.get(frame_key("site", ["localhost", 80])) is not None
