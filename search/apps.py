@@ -7,4 +7,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import synonyms  # noqa: F401 (connects the synonym signals)
+        from search import cache, synonyms  # noqa: F401 (synonyms connects its signals)
+
+        cache.connect_invalidation()

@@ -39,6 +39,12 @@ class SearchScope:
     def root(self):
         return self.ward or self.city
 
+    @property
+    def cache_parts(self):
+        """What identifies the scope in cache keys (with the language)."""
+        return [self.site.pk if self.site else "", self.city.pk if self.city else "",
+                self.ward.pk if self.ward else "", self.mode]
+
     @cached_property
     def ward_by_path(self):
         return {ward.path: ward for ward in self.wards}

@@ -18,6 +18,7 @@ from math import ceil
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldError as DjangoFieldError
+from django.utils.translation import get_language
 from modelsearch.backends.base import FieldError
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -26,6 +27,7 @@ from wagtail.models import Page
 from portal.vietnamese import fold, fold_word, slugify_vi, words
 from search import fallback
 from search.backends.text import folded_forms
+from search.cache import cached_answer
 from search.content import (
     SECTOR_ATTRIBUTES,
     code_field,
@@ -93,7 +95,10 @@ class FacetValue:
 
 @dataclass
 class ResultItem:
-    page: Page
+    """One result as shown (plain values: answers are cached)."""
+
+    page_id: int | None  # None for registered non-page objects
+    url_path: str  # the page's path in the tree ("" for objects)
     title: str
     title_html: str
     url: str
@@ -118,6 +123,7 @@ class SearchOutcome:
     capped: bool = False
     items: list = field(default_factory=list)
     promotions: list = field(default_factory=list)
+    promotion_ids: list = field(default_factory=list)  # what is cached of the promotions
     facets: dict = field(default_factory=dict)
     page_number: int = 1
     page_size: int = PAGE_SIZE
@@ -595,7 +601,8 @@ def build_items(hits, scope, terms, request=None, absolute=False, backend_name=N
             obj, entry = hit.obj, hit.entry
             summary = plain_text(entry.summary(obj) if entry.summary else "")
             items.append(ResultItem(
-                page=None, title=hit.title, title_html=highlight(hit.title, terms), url=entry.url(obj, request),
+                page_id=None, url_path="", title=hit.title, title_html=highlight(hit.title, terms),
+                url=entry.url(obj, request),
                 type_label=entry.label, ward_title=ward_title, parent_title="", date=date_of(obj),
                 summary=summary, snippet_html=snippet(summary, terms), code=code_of(obj),
             ))
@@ -607,7 +614,8 @@ def build_items(hits, scope, terms, request=None, absolute=False, backend_name=N
         summary = plain_text(getattr(page, "summary", "") or page.search_description)
         body = index_texts[page.pk] if index_texts and page.pk in index_texts else searchable_text(page)
         items.append(ResultItem(
-            page=page,
+            page_id=page.pk,
+            url_path=page.url_path,
             title=page.title,
             title_html=highlight(page.title, terms),
             url=page.get_full_url(request) if absolute else page.get_url(request),
@@ -650,8 +658,28 @@ def promotions_for(query, scope):
 def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, request=None, absolute_urls=False,
            backend=None):
     """Search ``scope`` for ``raw_query``; never raises on bad input (invalid filters are ignored
-    and reported in ``invalid_filters``; use ``validate_filters`` first to refuse them)."""
+    and reported in ``invalid_filters``; use ``validate_filters`` first to refuse them).
+
+    Answers are cached (``search/cache.py``), unless ``backend`` names the backend to use (the
+    relevance evaluation compares backends)."""
     filters = filters or Filters()
+
+    def compute():
+        return _search(scope, raw_query, filters, page_number, page_size, request, absolute_urls, backend)
+
+    if backend is not None or scope.site is None:
+        outcome = compute()
+    else:
+        parts = [*scope.cache_parts, get_language(), clean_query(raw_query), filters.type, filters.ward,
+                 filters.sector, page_number, page_size, absolute_urls]
+        outcome = cached_answer("results", parts, compute, keep=lambda outcome: outcome.backend == "default")
+    if outcome.promotion_ids:
+        by_id = SearchPromotion.objects.select_related("page").in_bulk(outcome.promotion_ids)
+        outcome.promotions = [by_id[pk] for pk in outcome.promotion_ids if pk in by_id]
+    return outcome
+
+
+def _search(scope, raw_query, filters, page_number, page_size, request, absolute_urls, backend):
     query = clean_query(raw_query)
     outcome = SearchOutcome(query=query, page_number=max(1, page_number), page_size=page_size)
     try:
@@ -692,8 +720,9 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
     outcome.available = len(results)
 
     if outcome.page_number == 1:
-        outcome.promotions = promotions_for(query, scope)
-        promoted = {("page", promotion.page_id) for promotion in outcome.promotions if promotion.page_id}
+        promotions = promotions_for(query, scope)
+        outcome.promotion_ids = [promotion.pk for promotion in promotions]
+        promoted = {("page", promotion.page_id) for promotion in promotions if promotion.page_id}
         results = [hit for hit in results if hit.key not in promoted]
 
     outcome.page_number = min(outcome.page_number, outcome.num_pages)
@@ -733,12 +762,22 @@ def autocomplete(scope, raw_query, limit=AUTOCOMPLETE_LIMIT, request=None, absol
         terms = terms[:-1]  # a one-letter prefix matches half the index: wait for the next letter
     if scope.city is None or len(" ".join(terms)) < AUTOCOMPLETE_MIN_LENGTH:
         return []
+    parts = [*scope.cache_parts, get_language(), " ".join(terms), query, limit, absolute_urls]
+    suggestions, _used = cached_answer(
+        "suggest", parts, lambda: _suggestions(scope, query, terms, limit, request, absolute_urls),
+        keep=lambda answer: answer[1] == "default",
+    )
+    return suggestions
+
+
+def _suggestions(scope, query, terms, limit, request, absolute_urls):
+    """``(suggestions, backend name)``."""
     queryset = scope.pages().only(*CANDIDATE_FIELDS)
 
     def run(backend):
         return list(backend.autocomplete(" ".join(terms), queryset)[:limit])
 
-    pages, _ = fallback.run(run)
+    pages, used = fallback.run(run)
     parsed = parse_query(query)
     if parsed.code:
         pinned = _code_matches(parsed.code, queryset)
@@ -748,5 +787,4 @@ def autocomplete(scope, raw_query, limit=AUTOCOMPLETE_LIMIT, request=None, absol
         model = ContentType.objects.get_for_id(page.content_type_id).model_class() or Page
         url = page.get_full_url(request) if absolute_urls else page.get_url(request)
         suggestions.append(Suggestion(page.title, url, type_label(model)))
-    return suggestions
-
+    return suggestions, used

@@ -3,6 +3,7 @@
 - DATABASE_URL        default: SQLite file db.sqlite3 in the project
 - ELASTICSEARCH_URL   unset: the Vietnamese database search backend (search/backends); set: Elasticsearch 9
 - CACHE_URL           e.g. redis://127.0.0.1:6379/1; unset: local-memory cache
+- SEARCH_CACHE_SECONDS  how long search answers are cached (default 300; 0: off)
 - PORTAL_DOMAIN       base host name; ward portals live at <ward-slug>.<PORTAL_DOMAIN>
 - PORTAL_PORT         port used in the ward sites' host records (development: 8000)
 """
@@ -139,6 +140,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 # Page types under the city that ward portals search too (besides types with search_city_wide = True).
 SEARCH_CITY_WIDE_PAGE_TYPES = ["procedures.ProcedurePage", "guides.GuidePage", "guides.GuideIndexPage",
                                "procedures.ProcedureIndexPage"]
+# Seconds a search answer or suggestion list is kept in the cache (search/cache.py); 0 turns it off.
+SEARCH_CACHE_SECONDS = int(env_str("SEARCH_CACHE_SECONDS", "300"))
 if ELASTICSEARCH_URL:
     from search.es_analysis import index_settings
 

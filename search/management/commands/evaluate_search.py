@@ -41,7 +41,7 @@ class Command(BaseCommand):
         ranks, misses, started = defaultdict(list), [], time.perf_counter()
         for judgement in judgements:
             outcome = service.search(scope, judgement.query, request=request, backend=options["backend"])
-            results = [(item.code, item.page.url_path if item.page else item.url) for item in outcome.items]
+            results = [(item.code, item.url_path or item.url) for item in outcome.items]
             rank = rank_of(judgement, results)
             ranks[judgement.group].append(rank)
             if rank != 1:
