@@ -4,11 +4,12 @@ news pages on PostgreSQL; search and autocomplete latency with 4 concurrent clie
 throughput. See docs/search.md.
 
     .venv/bin/python bench/search_perf.py setup     # create portal_issue4_bench, import, generate, index
-    .venv/bin/python bench/search_perf.py measure   # gunicorn (4 workers) + 4 client threads
+    .venv/bin/python bench/search_perf.py measure   # gunicorn (4 workers) + 4 client threads, cache off then on
     .venv/bin/python bench/search_perf.py all
 
-Options: --database-url (default postgres://postgres@127.0.0.1:5432/portal_issue4_bench), --news N,
---requests N (per client and endpoint), --workers N, --clients N.
+Options: --database-url (default postgres://postgres@127.0.0.1:5432/portal_issue4_bench), --cache-url
+(a Redis database the benchmark empties, default redis://127.0.0.1:6379/7), --news N, --requests N
+(per client and endpoint), --workers N, --clients N.
 """
 
 import argparse
@@ -172,7 +173,9 @@ def setup(args):
                             cwd=PROJECT, check=True, capture_output=True, text=True).stdout
     index_seconds = time.perf_counter() - index_started
     objects = sum(int(line.split("indexed ")[1].split()[0]) for line in output.splitlines() if "indexed " in line)
-    manage(args.database_url, "shell", "-c", "from django.db import connection; connection.cursor().execute('ANALYZE')")
+    # update_index rewrites every index row (twice, with title_norm): vacuum as autovacuum would.
+    manage(args.database_url, "shell", "-c",
+           "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')")
     print(f"update_index: {objects} objects in {index_seconds:.0f} s = {objects / index_seconds:.0f} objects/s")
     print(f"setup total: {(time.perf_counter() - started) / 60:.1f} min")
 
@@ -223,11 +226,23 @@ def run_clients(base_url, paths, clients, per_client):
 
 
 def measure(args):
+    """Each endpoint with the answer cache off (the engine: every request searches), then on, as in
+    production: Redis shared by the workers, emptied first, so each distinct query misses once."""
+    for cache_seconds in ("0", "300"):
+        measure_once(args, cache_seconds)
+
+
+def measure_once(args, cache_seconds):
+    import redis
+
+    redis.Redis.from_url(args.cache_url).flushdb()
     port = free_port()
     server = subprocess.Popen(
         [str(PROJECT / ".venv" / "bin" / "gunicorn"), "portal.wsgi:application", "-w", str(args.workers), "-b",
          f"127.0.0.1:{port}", "--log-level", "warning"],
-        env={**env(args.database_url), "PORTAL_PORT": "80", "ALLOWED_HOSTS": "*"}, cwd=PROJECT,
+        env={**env(args.database_url), "PORTAL_PORT": "80", "ALLOWED_HOSTS": "*", "CACHE_URL": args.cache_url,
+             "SEARCH_CACHE_SECONDS": cache_seconds},
+        cwd=PROJECT,
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -241,9 +256,12 @@ def measure(args):
             "autocomplete (/api/search?mode=suggest)": [f"/api/search?mode=suggest&q={quote(p)}"
                                                         for p in AUTOCOMPLETE_PREFIXES],
         }
-        for paths in endpoints.values():  # warm up every worker
-            run_clients(base_url, paths, args.workers, 10)
-        print(f"{args.clients} concurrent clients, {args.requests} requests each, gunicorn {args.workers} workers")
+        warm_up = ["/tim-kiem/?q=thu+tuc", "/api/search?q=thu+tuc", "/api/search?mode=suggest&q=thu+t"]
+        run_clients(base_url, warm_up, args.workers, 10)  # start every worker (imports, frame cache)
+        state = "off (every request searches)" if cache_seconds == "0" else "on (Redis, empty at start)"
+        print(f"\nanswer cache {state}: {args.clients} concurrent clients, {args.requests} requests each, "
+              f"gunicorn {args.workers} workers; {len(queries)} distinct queries, "
+              f"{len(AUTOCOMPLETE_PREFIXES)} prefixes")
         print(f"{'endpoint':<42}{'n':>6}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}{'req/s':>8}  errors")
         for name, paths in endpoints.items():
             latencies, errors, seconds = run_clients(base_url, paths, args.clients, args.requests)
@@ -259,6 +277,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["setup", "measure", "all", "_generate"])
     parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/7", help="a Redis database it may empty")
     parser.add_argument("--news", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=150)
     parser.add_argument("--workers", type=int, default=4)
