@@ -14,6 +14,9 @@ MIN_CORRECTABLE_LENGTH = 3
 # A known word is still taken for a typo when a word one edit away is this many times more frequent
 # ("khia" — as in "khía cạnh" — typed for "khai").
 RARE_RATIO = 20
+# ... and only when the known word itself is rare: in at most this many documents (at 100,000 news
+# pages "dang" is in 532 titles and "dan" in 19,558, and "dang" is no typo).
+RARE_MAX_DOCUMENTS = 10
 
 
 def damerau_levenshtein(a, b):
@@ -43,16 +46,18 @@ def damerau_distance_one(word, candidates):
 
 
 def closest_word(word, candidates):
-    """The candidate (``(word, frequency)`` pairs) nearest to ``word`` within ``max_edits``, the more
-    frequent one on ties; ``None`` when nothing is near enough."""
+    """The candidate (``(word, frequency)`` pairs) nearest to ``word`` within ``max_edits``; on ties
+    a word that ``word`` begins (an unfinished word: "sin" → "sinh" rather than "son"), then the more
+    frequent one; ``None`` when nothing is near enough."""
     limit = max_edits(word)
     best = None
     for candidate, frequency in candidates:
         if abs(len(candidate) - len(word)) > limit:
             continue
         distance = damerau_levenshtein(word, candidate)
-        if distance <= limit and (best is None or (distance, -frequency) < best[0]):
-            best = ((distance, -frequency), candidate)
+        rank = (distance, not candidate.startswith(word), -frequency)
+        if distance <= limit and (best is None or rank < best[0]):
+            best = (rank, candidate)
     return best[1] if best else None
 
 
@@ -72,6 +77,9 @@ def correct_words(terms, lookup):
         limit = max_edits(folded)
         candidates = lookup(folded[0], len(folded) - limit, len(folded) + limit)
         known = next((frequency for word, frequency in candidates if word == folded), 0)
+        if known > RARE_MAX_DOCUMENTS:
+            corrected.append(term)
+            continue
         if known:
             frequent = [(w, f) for w, f in candidates if f >= RARE_RATIO * known and abs(len(w) - len(folded)) <= 1]
             one_edit = frequent and damerau_distance_one(folded, frequent)

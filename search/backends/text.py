@@ -74,19 +74,20 @@ class SkipEmptyQueriesMixin:
 class CorrectingFuzzySearchMixin:
     """``fuzzy_search`` for typos and near misses: the query with unknown (or rare) words corrected
     against the index vocabulary (``vocabulary_lookup``, see ``spelling.correct_words``), searched as
-    usual; then ``near_title_matches`` (always, or only when the corrected query found nothing when
-    ``NEAR_TITLES_ONLY_WHEN_EMPTY``: where that search is costly)."""
-
-    NEAR_TITLES_ONLY_WHEN_EMPTY = False
+    usual; then, if ``wants_near_titles``, ``near_title_matches``."""
 
     def fuzzy_search(self, query_string, queryset, limit=300):
         terms = query_terms(query_string)
         corrected = correct_words(terms, self.vocabulary_lookup)
         results = list(self.search(corrected, queryset)[:limit]) if corrected else []
-        if terms and not (results and self.NEAR_TITLES_ONLY_WHEN_EMPTY):
+        if terms and self.wants_near_titles(terms, corrected, results):
             seen = {obj.pk for obj in results}
             results += [obj for obj in self.near_title_matches(terms, queryset, limit) if obj.pk not in seen]
         return results[:limit], corrected
+
+    def wants_near_titles(self, terms, corrected, results):
+        """Whether to add ``near_title_matches`` (always, unless a backend finds them costly)."""
+        return True
 
     def vocabulary_lookup(self, first_letter, min_length, max_length):
         """Folded index words starting with ``first_letter`` whose length is in the range, with the

@@ -38,3 +38,14 @@ def test_restore_diacritics_writes_the_query_as_titles_write_it():
     assert restore_diacritics("đăng ký kết hôn", titles) is None
     assert restore_diacritics("dang ky ket hoon", titles) is None  # a word the titles do not have
     assert restore_diacritics("dang ky ket hoon", titles, fuzzy=True) == "đăng ký kết hôn"
+
+
+def test_closest_word_prefers_the_word_an_unfinished_word_begins():
+    # "sin" is one edit from both; the citizen stopped typing "sinh".
+    assert closest_word("sin", [("son", 10941), ("sinh", 7752)]) == "sinh"
+
+
+def test_a_known_word_is_a_typo_only_while_rare():
+    # "khia" (1 document) next to "khai" (40×): a typo. "dang" (532 titles) next to "dan" (19,558): a word.
+    assert correct_words(["khia"], lambda *args: [("khia", 1), ("khai", 40)]) == "khai"
+    assert correct_words(["dang"], lambda *args: [("dang", 532), ("dan", 19558)]) is None
