@@ -27,14 +27,6 @@ def cached_answer(kind, parts, compute, keep):
     return versioned_cached(f"portal:search:{kind}", [FRAME_VERSION, SEARCH_VERSION], parts, compute, timeout, keep)
 
 
-def _changed(sender, **kwargs):
-    if sender in _WATCHED or class_is_indexed(sender):
-        SEARCH_VERSION.bump()
-
-
-_WATCHED = set()
-
-
 def connect_invalidation():
     """Called from ``SearchConfig.ready``."""
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -42,6 +34,11 @@ def connect_invalidation():
 
     from search.models import Synonym
 
-    _WATCHED.update({Query, SearchPromotion, PageViewRestriction, Synonym})
-    post_save.connect(_changed, dispatch_uid="search-version-save")
-    post_delete.connect(_changed, dispatch_uid="search-version-delete")
+    watched = {Query, SearchPromotion, PageViewRestriction, Synonym}
+
+    def changed(sender, **kwargs):
+        if sender in watched or class_is_indexed(sender):
+            SEARCH_VERSION.bump()
+
+    post_save.connect(changed, dispatch_uid="search-version-save", weak=False)
+    post_delete.connect(changed, dispatch_uid="search-version-delete", weak=False)

@@ -40,7 +40,13 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 
 from portal.vietnamese import fold, nfc
 from search.backends.ranked import RankedResultsMixin
-from search.backends.text import CorrectingFuzzySearchMixin, SkipEmptyQueriesMixin, folded_forms, query_terms
+from search.backends.text import (
+    CorrectingFuzzySearchMixin,
+    IndexTextsMixin,
+    SkipEmptyQueriesMixin,
+    folded_forms,
+    query_terms,
+)
 
 SEARCH_CONFIG = "vietnamese_unaccent"
 FUZZY_MIN_SIMILARITY = 0.5
@@ -261,7 +267,8 @@ class VietnamesePostgresIndex(PostgresIndex):
         self._refresh_title_norms()
 
 
-class VietnamesePostgresSearchBackend(CorrectingFuzzySearchMixin, SkipEmptyQueriesMixin, PostgresSearchBackend):
+class VietnamesePostgresSearchBackend(CorrectingFuzzySearchMixin, IndexTextsMixin, SkipEmptyQueriesMixin,
+                                      PostgresSearchBackend):
     query_compiler_class = VietnamesePostgresSearchQueryCompiler
     autocomplete_query_compiler_class = VietnamesePostgresAutocompleteQueryCompiler
     index_class = VietnamesePostgresIndex
@@ -270,15 +277,6 @@ class VietnamesePostgresSearchBackend(CorrectingFuzzySearchMixin, SkipEmptyQueri
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": SEARCH_CONFIG, **params})
         self.autocomplete_config = self.config
-
-    def index_texts(self, model, pks):
-        """``{pk: text}``: the indexed text (other than the title) of objects, for snippets without
-        loading the objects' fields."""
-        rows = IndexEntry.objects.filter(
-            content_type__in=get_descendants_content_types_pks(model), object_id__in=[str(pk) for pk in pks]
-        ).values_list("object_id", "body_text")
-        to_python = model._meta.pk.to_python
-        return {to_python(object_id): text for object_id, text in rows}
 
     def wants_near_titles(self, terms, corrected, results):
         """Trigram similarity costs a computation per candidate title (thousands for common words):

@@ -36,6 +36,7 @@ from portal.vietnamese import fold, nfc, words
 from search.backends.ranked import RankedResultsMixin
 from search.backends.text import (
     CorrectingFuzzySearchMixin,
+    IndexTextsMixin,
     SkipEmptyQueriesMixin,
     query_terms,
     term_forms,
@@ -194,20 +195,17 @@ class VietnameseSQLiteIndex(SQLiteIndex):
         self._refresh_title_norms()
 
 
-class VietnameseSQLiteSearchBackend(CorrectingFuzzySearchMixin, SkipEmptyQueriesMixin, SQLiteSearchBackend):
+class VietnameseSQLiteSearchBackend(CorrectingFuzzySearchMixin, IndexTextsMixin, SkipEmptyQueriesMixin,
+                                    SQLiteSearchBackend):
     query_compiler_class = VietnameseSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = VietnameseSQLiteAutocompleteQueryCompiler
     index_class = VietnameseSQLiteIndex
     results_class = VietnameseSQLiteSearchResults
 
-    def index_texts(self, model, pks):
-        """``{pk: text}``: the indexed text (other than the title) of objects, as written, for
-        snippets without loading the objects' fields."""
-        rows = IndexEntry.objects.filter(
-            content_type__in=get_descendants_content_types_pks(model), object_id__in=[str(pk) for pk in pks]
-        ).values_list("object_id", "body")
-        to_python = model._meta.pk.to_python
-        return {to_python(object_id): without_folded_copy(body) for object_id, body in rows}
+    INDEX_TEXT_COLUMN = "body"  # text + folded copy (see ``with_folded_copy``)
+
+    def index_text(self, value):
+        return without_folded_copy(value)
 
     def near_title_matches(self, terms, queryset, limit):
         """Titles holding any of the words, best first (what trigram similarity on titles gives

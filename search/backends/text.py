@@ -97,3 +97,25 @@ class CorrectingFuzzySearchMixin:
     def near_title_matches(self, terms, queryset, limit):
         """Objects whose titles hold most of the (folded) ``terms``, best first."""
         raise NotImplementedError
+
+
+class IndexTextsMixin:
+    """``index_texts(model, pks)`` → ``{pk: text}``: the indexed text (other than the title) of objects,
+    as written, for snippets without loading the objects' fields. ``INDEX_TEXT_COLUMN`` names the
+    index column that holds it; ``index_text(value)`` turns a stored value into the text."""
+
+    INDEX_TEXT_COLUMN = "body_text"
+
+    def index_text(self, value):
+        return value
+
+    def index_texts(self, model, pks):
+        from modelsearch.conf import get_app_config
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        index_entry = get_app_config().get_model("IndexEntry")  # Wagtail's, whichever app label it has
+        rows = index_entry.objects.filter(
+            content_type__in=get_descendants_content_types_pks(model), object_id__in=[str(pk) for pk in pks]
+        ).values_list("object_id", self.INDEX_TEXT_COLUMN)
+        to_python = model._meta.pk.to_python
+        return {to_python(object_id): self.index_text(value) for object_id, value in rows}
