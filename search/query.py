@@ -2,7 +2,8 @@
 
 ``clean_query`` makes any input safe (control characters, NUL, unpaired surrogates, length);
 ``parse_query`` finds a procedure code, drops question words ("cần … gì để …") and keeps the words
-to search; ``backend_query`` builds the Wagtail search query, adding the editors' synonyms.
+to search; ``focus_terms`` keeps the informative words of a long pasted question;
+``backend_query`` builds the Wagtail search query, adding the editors' synonyms.
 """
 
 import re
@@ -13,7 +14,11 @@ from modelsearch.query import Or, PlainText
 
 from portal.vietnamese import fold_word, nfc, words
 
-MAX_QUERY_LENGTH = 200
+# Citizens paste whole questions from Zalo or e-mail: up to this many characters (NFC) are read, a
+# longer text is trimmed to it (the page says so); nothing is ever refused for its length.
+MAX_QUERY_LENGTH = 2000
+# At most this many words are searched for: a long question keeps its informative ones (``focus_terms``).
+MAX_TERMS = 8
 MAX_ALTERNATIVES = 10
 CODE_RE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d.])")
 
@@ -36,12 +41,31 @@ QUESTION_PHRASES = re.compile(
 )
 
 
+# Words that tell a citizen's story around the question ("con tôi mới sinh, vợ chồng tôi đang ở …")
+# without naming a procedure. Dropped only from questions with more than ``MAX_TERMS`` words, where
+# not every word can be searched for anyway. Words typed without diacritics are dropped only where
+# no content word is written the same ("dang" may be "đăng", "hon" "hôn", "thang" "Thắng", "nghe"
+# "nghề", "anh" "ảnh"; such words stay and the informative-word choice decides).
+STORY_WORDS = {
+    "và", "ở", "nên", "đang", "mới", "của", "này", "đó", "kia", "rồi", "thế", "nhưng", "mà", "nếu", "hay",
+    "hoặc", "sẽ", "đã", "bạn", "chị", "dạ", "vâng", "nhờ", "chào", "cảm", "ơn", "lắm", "rất", "quá", "hiện",
+    "nay", "giờ", "bây", "lúc", "nữa", "cũng", "vì", "do", "tại", "đến", "từ", "ra", "vào", "về", "theo", "như",
+    "hơn", "nhiều", "ít", "gấp", "luôn", "ngay", "biết", "thấy", "nói", "hôm", "qua", "tuần", "tháng", "năm",
+    "ngày", "chưa", "vẫn", "còn", "đều", "chỉ", "thật", "ad", "admin", "nha", "nhá", "hen", "hông", "hok",
+    "ko", "k", "dc", "đc", "j", "bn", "sđt", "đt",
+}
+FOLDED_STORY_WORDS = {
+    "va", "nen", "cua", "roi", "neu", "hoac", "chao", "rat", "nua", "luon", "deu", "nay", "gio", "sdt", "dt",
+}
+
+
 @dataclass
 class ParsedQuery:
     text: str  # the cleaned query as typed (NFC)
     terms: list = field(default_factory=list)  # words to search for (question words dropped)
     code: str | None = None  # a procedure code such as 1.000110
     words: list = field(default_factory=list)  # every word typed (synonyms are matched on these)
+    focused: bool = False  # a long question of which only the informative words are searched for
 
     @property
     def search_text(self):
@@ -54,10 +78,11 @@ class ParsedQuery:
 
 def clean_query(raw, max_length=MAX_QUERY_LENGTH):
     """NFC text without control or format characters, surrogates or private-use characters,
-    whitespace collapsed, cut to ``max_length`` characters at a word boundary."""
+    whitespace collapsed, cut to ``max_length`` characters at a word boundary (measured after NFC:
+    a decomposed question is as long as the same question composed)."""
     if raw is None:
         return ""
-    text = str(raw)
+    text = str(raw)[: 4 * max_length]  # bounded work; NFC composes at most a few marks per letter
     text = text.encode("utf-8", "replace").decode("utf-8")  # unpaired surrogates become "?"
     text = nfc(text)
     text = "".join(
@@ -67,6 +92,47 @@ def clean_query(raw, max_length=MAX_QUERY_LENGTH):
     if len(text) > max_length:
         text = text[:max_length].rsplit(" ", 1)[0] if " " in text[:max_length] else text[:max_length]
     return text.strip()
+
+
+def is_trimmed(raw, max_length=MAX_QUERY_LENGTH):
+    """Whether ``clean_query`` had to cut ``raw`` (the page and the API then say so)."""
+    return len(clean_query(raw, 2 * max_length)) > max_length
+
+
+def is_story_word(word):
+    return word in STORY_WORDS or (word in FOLDED_STORY_WORDS and word == fold_word(word))
+
+
+def focus_terms(terms, document_frequency=None, limit=MAX_TERMS):
+    """At most ``limit`` of ``terms`` (question words already dropped), in the order typed.
+
+    Short queries are searched as typed. A long question first loses the words that tell the story
+    around it (``STORY_WORDS``), numbers and repeated words; if it still has too many words, the most
+    informative are kept: words the index knows, the rarer first (``document_frequency(folded_word)``
+    gives how many documents hold a word, 0 for an unknown word). Without ``document_frequency``
+    the first words are kept."""
+    if len(terms) <= limit:
+        return list(terms)
+    kept, seen = [], set()
+    for term in terms:
+        folded = fold_word(term)
+        if folded in seen or is_story_word(term) or (any(ch.isdigit() for ch in term) and not CODE_RE.fullmatch(term)):
+            continue
+        seen.add(folded)
+        kept.append(term)
+    kept = kept or list(terms)
+    if len(kept) <= limit:
+        return kept
+    if document_frequency is None:
+        return kept[:limit]
+    frequencies = [document_frequency(fold_word(term)) for term in kept]
+
+    def priority(index):
+        frequency = frequencies[index]
+        return (0 if frequency else 1, frequency, index)  # known words, the rarer first; unknown last
+
+    chosen = sorted(sorted(range(len(kept)), key=priority)[:limit])
+    return [kept[index] for index in chosen]
 
 
 def is_question_word(word):
@@ -96,12 +162,16 @@ def content_terms(all_words):
     ] or list(all_words)
 
 
-def parse_query(text):
-    """Split a cleaned query into a procedure code (if any) and the words worth searching for."""
+def parse_query(text, document_frequency=None):
+    """Split a cleaned query into a procedure code (if any) and the words worth searching for
+    (at most ``MAX_TERMS``, see ``focus_terms``)."""
     code_match = CODE_RE.search(text)
     all_words = words(text)
-    return ParsedQuery(text=text, terms=content_terms(all_words), code=code_match.group(1) if code_match else None,
-                       words=all_words)
+    terms = content_terms(all_words)
+    focused = focus_terms(terms, document_frequency)
+    # A long question's synonyms are matched on the words searched for, not on every word typed.
+    return ParsedQuery(text=text, terms=focused, code=code_match.group(1) if code_match else None,
+                       words=all_words if focused == terms else focused, focused=focused != terms)
 
 
 def synonym_alternatives(parsed, rules, limit=MAX_ALTERNATIVES):

@@ -43,6 +43,7 @@ from search.content import (
 from search.highlight import highlight, plain_text, snippet
 from search.query import (
     CODE_RE,
+    MAX_TERMS,
     all_but_one_query,
     backend_query,
     clean_query,
@@ -129,6 +130,7 @@ class SearchOutcome:
     page_size: int = PAGE_SIZE
     backend: str = "default"
     invalid_filters: list = field(default_factory=list)
+    focused: bool = False  # a long question: only its informative words (``terms``) were searched for
     available: int | None = None  # candidates that can be shown (the total may count more)
 
     @property
@@ -679,6 +681,20 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
     return outcome
 
 
+def document_frequency(folded_word):
+    """How many indexed documents hold ``folded_word`` (0: none), from the database backend's
+    vocabulary (kept up to date beside Elasticsearch/OpenSearch too); what a long question's
+    informative words are chosen by (``search.query.focus_terms``)."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend(fallback.FALLBACK_BACKEND if fallback.has_fallback() else "default")
+    lookup = getattr(backend, "vocabulary_lookup", None)
+    if lookup is None or not folded_word or not folded_word[0].isalpha():
+        return 0
+    size = len(folded_word)
+    return next((count for word, count in lookup(folded_word[0], size, size) if word == folded_word), 0)
+
+
 def _search(scope, raw_query, filters, page_number, page_size, request, absolute_urls, backend):
     query = clean_query(raw_query)
     outcome = SearchOutcome(query=query, page_number=max(1, page_number), page_size=page_size)
@@ -687,8 +703,9 @@ def _search(scope, raw_query, filters, page_number, page_size, request, absolute
     except InvalidFilter as error:
         outcome.invalid_filters.append(str(error))
         filters = Filters()
-    parsed = parse_query(query)
+    parsed = parse_query(query, document_frequency)
     outcome.terms = parsed.terms
+    outcome.focused = parsed.focused
     if parsed.is_empty or scope.city is None:
         return outcome
 
@@ -758,6 +775,8 @@ def autocomplete(scope, raw_query, limit=AUTOCOMPLETE_LIMIT, request=None, absol
     """Up to ``limit`` pages whose titles start with the words typed (folded), for the combobox."""
     query = clean_query(raw_query)
     terms = words(query)
+    if len(terms) > MAX_TERMS:
+        return []  # a pasted question is no title's beginning: nothing to suggest, no work spent
     if len(terms) > 1 and len(terms[-1]) == 1:
         terms = terms[:-1]  # a one-letter prefix matches half the index: wait for the next letter
     if scope.city is None or len(" ".join(terms)) < AUTOCOMPLETE_MIN_LENGTH:

@@ -1,7 +1,8 @@
 """The citizen search page (``/tim-kiem/``, ``/en/search/``) and the JSON search API (``/api/search``).
 
 Both run ``search.service``; neither ever answers 500 to bad input: the page ignores what it cannot
-use and says so, the API answers 400 with ``{"error": …, "field": …}``.
+use and says so, the API answers 400 with ``{"error": …, "field": …}``. A long pasted question is
+never refused: past ``MAX_QUERY_LENGTH`` characters it is trimmed, and both say so.
 """
 
 from urllib.parse import urlencode
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from search import service, stats
-from search.query import MAX_QUERY_LENGTH, clean_query
+from search.query import MAX_QUERY_LENGTH, clean_query, is_trimmed
 from search.scope import SCOPE_CITY, SCOPE_WARD, resolve_scope
 
 MAX_PAGE_NUMBER = 1000
@@ -96,7 +97,7 @@ def _page_links(request, outcome):
 @require_GET
 def search_page(request):
     raw = request.GET.get("q", "")
-    too_long = len(raw) > MAX_QUERY_LENGTH
+    too_long = is_trimmed(raw)
     scope = resolve_scope(request, wide=_wide(request))
     filters = _filters(request)
     page_number = _page_number(request.GET.get("page"))
@@ -137,8 +138,6 @@ def _json(data, status=200):
 
 def _api_params(request):
     raw = request.GET.get("q", "")
-    if len(raw) > MAX_QUERY_LENGTH:
-        raise BadParameter("q", f"Từ khóa dài quá {MAX_QUERY_LENGTH} ký tự.")
     query = clean_query(raw)
     if not query:
         raise BadParameter("q", "Thiếu từ khóa tìm kiếm (tham số q).")
@@ -159,6 +158,7 @@ def _api_params(request):
         raise BadParameter("page_size", f"page_size phải từ 1 đến {service.MAX_PAGE_SIZE}.")
     return {
         "query": query,
+        "query_trimmed": is_trimmed(raw),
         "wide": scope == SCOPE_CITY,
         "language": language,
         "mode": mode,
@@ -201,6 +201,10 @@ def search_api(request):
         "page": outcome.page_number,
         "num_pages": outcome.num_pages,
         "query": outcome.query,
+        "query_trimmed": params["query_trimmed"],
+        "max_query_length": MAX_QUERY_LENGTH,
+        # A long question: only these informative words were searched for.
+        "searched_terms": outcome.terms if outcome.focused else None,
         "corrected_query": outcome.corrected_query,
         "suggestion": outcome.suggestion,
         "promoted": [

@@ -1,9 +1,13 @@
 """The search page and the JSON API through the Django test client, on the city and ward hosts."""
 
+import unicodedata
+
 import pytest
 from bs4 import BeautifulSoup
 
+from portal.vietnamese import fold
 from search.models import SearchQueryStat
+from search.query import MAX_QUERY_LENGTH, MAX_TERMS
 from tests.conftest import host_of
 from tests.search.conftest import paragraph, publish
 
@@ -98,6 +102,62 @@ def test_long_query_is_capped_with_a_notice(client, city, pages):
     assert "chỉ phần đầu được dùng" in response.content.decode()
 
 
+LONG_QUESTION = (
+    "Dạ em chào anh chị ạ, cho em hỏi là vợ chồng em mới sinh bé được hai tuần, hiện đang ở trọ gần chợ, "
+    "giờ em muốn làm giấy khai sinh cho bé thì cần mang theo những giấy tờ gì, nộp ở đâu và mất bao lâu ạ? "
+    "Em có thể nộp online được không hay phải lên tận nơi? Em cảm ơn nhiều ạ."
+)
+
+
+@pytest.mark.parametrize("typed", [LONG_QUESTION, fold(LONG_QUESTION), unicodedata.normalize("NFD", LONG_QUESTION)])
+def test_a_pasted_question_gets_ranked_results_on_the_page_and_the_api(client, city, pages, typed):
+    assert 250 < len(LONG_QUESTION) < 400
+    for _ in range(3):  # other pages sharing the question's everyday words must not outrank the answer
+        publish(city, "Thông báo lịch họp chợ", "Ban quản lý chợ họp với tiểu thương hai tuần một lần.")
+    html = soup(get(client, city, "/tim-kiem/", q=typed))
+    assert html.select_one(".search-result h3 a").get_text() == "Đăng ký khai sinh"
+    assert "Câu hỏi dài: chỉ tìm theo các từ chính" in html.select_one(".search-page").get_text()
+    assert not html.select(".callout--warning")  # nothing was trimmed
+    response = get(client, city, "/api/search", q=typed)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["results"][0]["title"] == "Đăng ký khai sinh"
+    assert data["query_trimmed"] is False
+    assert {"khai", "sinh"} <= {fold(term) for term in data["searched_terms"]}
+    assert len(data["searched_terms"]) <= MAX_TERMS
+
+
+def test_a_question_past_the_cap_is_trimmed_with_a_note_never_refused(client, city, pages):
+    question = LONG_QUESTION + " " + "Xin cảm ơn. " * 200
+    assert len(question) > MAX_QUERY_LENGTH
+    data = get(client, city, "/api/search", q=question).json()
+    assert data["query_trimmed"] is True
+    assert len(data["query"]) <= MAX_QUERY_LENGTH
+    assert data["results"][0]["title"] == "Đăng ký khai sinh"
+    html = soup(get(client, city, "/tim-kiem/", q=question))
+    assert "chỉ phần đầu được dùng để tìm" in html.select_one(".callout--warning").get_text()
+
+
+def test_length_is_measured_after_composing_decomposed_text(client, city, pages):
+    decomposed = unicodedata.normalize("NFD", "Đăng ký khai sinh cho con ở phường nào ạ? " * 40)
+    composed_length = len(unicodedata.normalize("NFC", decomposed).strip())
+    assert len(decomposed) > MAX_QUERY_LENGTH >= composed_length
+    data = get(client, city, "/api/search", q=decomposed).json()
+    assert data["query_trimmed"] is False
+    assert data["results"][0]["title"] == "Đăng ký khai sinh"
+
+
+def test_suggestions_for_a_pasted_question_are_empty_not_an_error(client, city, pages):
+    response = get(client, city, "/api/search", q=LONG_QUESTION, mode="suggest")
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+
+
+def test_the_search_box_takes_a_whole_pasted_question(client, city):
+    html = soup(get(client, city, "/tim-kiem/"))
+    assert int(html.select_one("form[role=search] input[name=q]")["maxlength"]) == MAX_QUERY_LENGTH
+
+
 def test_pagination_links(client, city):
     for number in range(23):
         publish(city, f"Thông báo số {number} về lịch trực")
@@ -160,7 +220,7 @@ def test_api_suggest_mode(client, city, pages):
 
 @pytest.mark.parametrize(
     ("params", "field"),
-    [({}, "q"), ({"q": "   "}, "q"), ({"q": "x" * 201}, "q"), ({"q": "a", "page": "0"}, "page"),
+    [({}, "q"), ({"q": "   "}, "q"), ({"q": "a", "page": "0"}, "page"),
      ({"q": "a", "page": "x"}, "page"), ({"q": "a", "page_size": "500"}, "page_size"),
      ({"q": "a", "scope": "all"}, "scope"), ({"q": "a", "lang": "fr"}, "lang"), ({"q": "a", "type": "x.y"}, "type"),
      ({"q": "a", "ward": "00000"}, "ward"), ({"q": "a", "mode": "x"}, "mode")],
