@@ -28,10 +28,20 @@ def test_the_set_has_every_group_and_at_least_150_queries():
     judgements = load()
     groups = {j.group for j in judgements}
     assert len(judgements) >= 150
-    assert groups == {"có dấu", "không dấu", "NFD", "lỗi gõ", "mã thủ tục", "từ đồng nghĩa", "câu hỏi"}
+    assert groups == {"có dấu", "không dấu", "NFD", "lỗi gõ", "mã thủ tục", "từ đồng nghĩa", "câu hỏi", "câu hỏi dài"}
     nfd = [j for j in judgements if j.group == "NFD"]
     assert all(unicodedata.normalize("NFD", j.query) == j.query for j in nfd)
     assert any(unicodedata.normalize("NFC", j.query) != j.query for j in nfd)
+
+
+def test_long_questions_are_whole_pasted_questions():
+    """At least 50 questions of 150–400 characters (counted after NFC), some typed without diacritics."""
+    long = [j for j in load() if j.group == "câu hỏi dài"]
+    assert len(long) >= 50
+    lengths = [len(unicodedata.normalize("NFC", j.query)) for j in long]
+    assert min(lengths) >= 150 and max(lengths) <= 400
+    unaccented = [j for j in long if j.query.isascii()]
+    assert 0.2 <= len(unaccented) / len(long) <= 0.4
 
 
 def test_every_expected_procedure_is_in_the_real_catalogue():
