@@ -2,7 +2,7 @@
 
 ``clean_query`` makes any input safe (control characters, NUL, unpaired surrogates, length);
 ``parse_query`` finds a procedure code, drops question words ("cần … gì để …") and keeps the words
-to search; ``focus_terms`` keeps the informative words of a long pasted question;
+to search; ``question_of`` reads what a long pasted question asks;
 ``backend_query`` builds the Wagtail search query, adding the editors' synonyms.
 """
 
@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 
 from modelsearch.query import Or, PlainText
 
-from portal.vietnamese import fold_word, nfc, words
+from portal.vietnamese import fold, fold_word, nfc, words
 
 # Citizens paste whole questions from Zalo or e-mail: up to this many characters (NFC) are read, a
 # longer text is trimmed to it (the page says so); nothing is ever refused for its length.
 MAX_QUERY_LENGTH = 2000
-# At most this many words are searched for: a long question keeps its informative ones (``focus_terms``).
-MAX_TERMS = 8
+# A query with more words than this (question words aside) is a pasted question: it is searched for
+# any of its words and ranked by how well titles name what it asks (``Question``), not by every word.
+MAX_TERMS = 12
+# At most this many of a long question's words are searched for (bounded work whatever the length).
+MAX_QUESTION_WORDS = 64
 MAX_ALTERNATIVES = 10
 CODE_RE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d.])")
 
@@ -42,10 +45,9 @@ QUESTION_PHRASES = re.compile(
 
 
 # Words that tell a citizen's story around the question ("con tôi mới sinh, vợ chồng tôi đang ở …")
-# without naming a procedure. Dropped only from questions with more than ``MAX_TERMS`` words, where
-# not every word can be searched for anyway. Words typed without diacritics are dropped only where
-# no content word is written the same ("dang" may be "đăng", "hon" "hôn", "thang" "Thắng", "nghe"
-# "nghề", "anh" "ảnh"; such words stay and the informative-word choice decides).
+# without naming a procedure. Dropped only from questions with more than ``MAX_TERMS`` words. Words
+# typed without diacritics are dropped only where no content word is written the same ("dang" may be
+# "đăng", "hon" "hôn", "thang" "Thắng", "nghe" "nghề", "anh" "ảnh").
 STORY_WORDS = {
     "và", "ở", "nên", "đang", "mới", "của", "này", "đó", "kia", "rồi", "thế", "nhưng", "mà", "nếu", "hay",
     "hoặc", "sẽ", "đã", "bạn", "chị", "dạ", "vâng", "nhờ", "chào", "cảm", "ơn", "lắm", "rất", "quá", "hiện",
@@ -65,7 +67,7 @@ class ParsedQuery:
     terms: list = field(default_factory=list)  # words to search for (question words dropped)
     code: str | None = None  # a procedure code such as 1.000110
     words: list = field(default_factory=list)  # every word typed (synonyms are matched on these)
-    focused: bool = False  # a long question of which only the informative words are searched for
+    question: bool = False  # a long pasted question (see ``Question``)
 
     @property
     def search_text(self):
@@ -103,36 +105,59 @@ def is_story_word(word):
     return word in STORY_WORDS or (word in FOLDED_STORY_WORDS and word == fold_word(word))
 
 
-def focus_terms(terms, document_frequency=None, limit=MAX_TERMS):
-    """At most ``limit`` of ``terms`` (question words already dropped), in the order typed.
+@dataclass
+class Question:
+    """What a long question asks about, for ranking titles against it: its folded words and pairs of
+    consecutive words (Vietnamese names things in pairs and triples: "khai sinh", "hộ kinh doanh"),
+    without question and story words and without place names (where the citizen lives says where
+    to file, not what)."""
 
-    Short queries are searched as typed. A long question first loses the words that tell the story
-    around it (``STORY_WORDS``), numbers and repeated words; if it still has too many words, the most
-    informative are kept: words the index knows, the rarer first (``document_frequency(folded_word)``
-    gives how many documents hold a word, 0 for an unknown word). Without ``document_frequency``
-    the first words are kept."""
-    if len(terms) <= limit:
-        return list(terms)
-    kept, seen = [], set()
-    for term in terms:
-        folded = fold_word(term)
-        if folded in seen or is_story_word(term) or (any(ch.isdigit() for ch in term) and not CODE_RE.fullmatch(term)):
-            continue
-        seen.add(folded)
-        kept.append(term)
-    kept = kept or list(terms)
-    if len(kept) <= limit:
-        return kept
-    if document_frequency is None:
-        return kept[:limit]
-    frequencies = [document_frequency(fold_word(term)) for term in kept]
+    words: tuple  # folded, each once, in the order asked
+    pairs: dict  # folded pair → weight: 2 once the question is asked ("cho tôi hỏi …"), 1 in the story before
 
-    def priority(index):
-        frequency = frequencies[index]
-        return (0 if frequency else 1, frequency, index)  # known words, the rarer first; unknown last
+    @property
+    def word_set(self):
+        return frozenset(self.words)
 
-    chosen = sorted(sorted(range(len(kept)), key=priority)[:limit])
-    return [kept[index] for index in chosen]
+
+PLACE_PREFIXES = ("phuong", "xa", "thanh pho", "tp", "tinh", "quan", "huyen", "p")
+
+
+def _positions_matching(folded, pattern):
+    """Indexes of the words (``folded``) that a match of ``pattern`` on the joined words covers."""
+    starts, position = [], 0
+    for word in folded:
+        starts.append(position)
+        position += len(word) + 1
+    covered = set()
+    for match in pattern.finditer(" ".join(folded)):
+        covered.update(i for i, start in enumerate(starts) if match.start() <= start < match.end())
+    return covered
+
+
+def question_of(all_words, place_names=(), extra_words=()):
+    """The ``Question`` in ``all_words`` (words as typed); ``place_names`` are unit names ("Thắng
+    Tam", "Long Sơn", "Vũng Tàu"), removed with the "phường"/"xã"/"thành phố" before them, as is
+    "phường 7"; ``extra_words`` (e.g. the words of the editors' synonyms that apply) join the words."""
+    folded = [fold_word(word) for word in all_words]
+    names = sorted({fold(name) for name in place_names if name}, key=len, reverse=True)
+    prefixes = "|".join(PLACE_PREFIXES)
+    alternatives = [rf"(?:{prefixes}) \d+"]
+    if names:
+        alternatives.append(rf"(?:(?:{prefixes}) )?(?:{'|'.join(re.escape(name) for name in names)})")
+    places = _positions_matching(folded, re.compile(rf"\b(?:{'|'.join(alternatives)})\b"))
+    phrases = _question_phrase_positions(all_words)
+    kept = [
+        None if i in places or i in phrases or is_question_word(word) or is_story_word(word) else folded[i]
+        for i, word in enumerate(all_words)
+    ]
+    asked = next((i for i, word in enumerate(folded) if word == "hoi"), 0)  # "cho tôi hỏi", "xin hỏi"
+    pairs = {}
+    for i, pair in enumerate(zip(kept, kept[1:], strict=False)):
+        if pair[0] and pair[1]:
+            pairs[pair] = max(pairs.get(pair, 0), 2 if i >= asked else 1)
+    ordered = dict.fromkeys([w for w in kept if w] + [fold_word(w) for w in extra_words])
+    return Question(tuple(ordered), pairs)
 
 
 def is_question_word(word):
@@ -141,16 +166,7 @@ def is_question_word(word):
 
 def _question_phrase_positions(all_words):
     """Indexes of the words that belong to a question phrase (see ``QUESTION_PHRASES``)."""
-    folded = [fold_word(word) for word in all_words]
-    starts, position = [], 0
-    for word in folded:
-        starts.append(position)
-        position += len(word) + 1
-    joined = " ".join(folded)
-    dropped = set()
-    for match in QUESTION_PHRASES.finditer(joined):
-        dropped.update(i for i, start in enumerate(starts) if match.start() <= start < match.end())
-    return dropped
+    return _positions_matching([fold_word(word) for word in all_words], QUESTION_PHRASES)
 
 
 def content_terms(all_words):
@@ -162,16 +178,28 @@ def content_terms(all_words):
     ] or list(all_words)
 
 
-def parse_query(text, document_frequency=None):
-    """Split a cleaned query into a procedure code (if any) and the words worth searching for
-    (at most ``MAX_TERMS``, see ``focus_terms``)."""
+def question_terms(terms):
+    """A long question's words worth searching for: without the story around it, numbers (other
+    than procedure codes) and repeats, at most ``MAX_QUESTION_WORDS``, as typed."""
+    kept, seen = [], set()
+    for term in terms:
+        folded = fold_word(term)
+        number = any(ch.isdigit() for ch in term) and not CODE_RE.fullmatch(term)
+        if folded not in seen and not number and not is_story_word(term):
+            seen.add(folded)
+            kept.append(term)
+    return (kept or list(terms))[:MAX_QUESTION_WORDS]
+
+
+def parse_query(text):
+    """Split a cleaned query into a procedure code (if any) and the words worth searching for; a
+    query of more than ``MAX_TERMS`` such words is a long question (``question``)."""
     code_match = CODE_RE.search(text)
     all_words = words(text)
     terms = content_terms(all_words)
-    focused = focus_terms(terms, document_frequency)
-    # A long question's synonyms are matched on the words searched for, not on every word typed.
-    return ParsedQuery(text=text, terms=focused, code=code_match.group(1) if code_match else None,
-                       words=all_words if focused == terms else focused, focused=focused != terms)
+    question = len(terms) > MAX_TERMS
+    return ParsedQuery(text=text, terms=question_terms(terms) if question else terms,
+                       code=code_match.group(1) if code_match else None, words=all_words, question=question)
 
 
 def synonym_alternatives(parsed, rules, limit=MAX_ALTERNATIVES):

@@ -43,12 +43,15 @@ from search.content import (
 from search.highlight import highlight, plain_text, snippet
 from search.query import (
     CODE_RE,
+    MAX_QUESTION_WORDS,
     MAX_TERMS,
     all_but_one_query,
     backend_query,
     clean_query,
+    expand_synonyms,
     is_question_word,
     parse_query,
+    question_of,
     synonym_alternatives,
 )
 from search.registry import registered_models
@@ -130,7 +133,7 @@ class SearchOutcome:
     page_size: int = PAGE_SIZE
     backend: str = "default"
     invalid_filters: list = field(default_factory=list)
-    focused: bool = False  # a long question: only its informative words (``terms``) were searched for
+    question: bool = False  # a long pasted question, ranked by how well titles name what it asks
     available: int | None = None  # candidates that can be shown (the total may count more)
 
     @property
@@ -218,7 +221,7 @@ def _title_covers_all(title, sets):
     )
 
 
-def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True):
+def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True, question=None):
     """Pages (and registered objects) matching the query, on the default backend with the
     Elasticsearch→database fallback, or on ``backend_name``.
 
@@ -233,6 +236,12 @@ def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True):
         objects = _retrieve_objects(backend, parsed, alternatives, scope) if with_objects else []
         if not parsed.terms:
             return Retrieval([], objects, STAGE_EXACT, None, 0)
+        if question is not None:
+            # A long question: one search for pages with any of its words; the ranking weighs how
+            # much of each title the question holds.
+            words_ = _question_search_terms(question, parsed)
+            pages = _evaluate(backend.search(backend_query(words_, (), "or"), queryset), count=False)[0]
+            return Retrieval(pages, objects, STAGE_EXACT, None, len(pages))
         pages, total = _evaluate(backend.search(backend_query(parsed.terms, alternatives, "and"), queryset))
         fuzzy = getattr(backend, "fuzzy_search", None)
         if not any(_title_covers_all(page.title, sets) for page in pages[:50]):
@@ -423,10 +432,56 @@ def _title_score(text_words, written, term_set):
     return score * term_set.weight
 
 
-def _rank(hits, sets, pinned=()):
+def _question(parsed, scope):
+    """The ``Question`` a long query asks: unit names are places, not subjects; the words of the
+    editors' synonyms that apply join in ("sổ đỏ" brings "giấy chứng nhận quyền sử dụng đất")."""
+    places = [scope.city.title if scope.city else "", "Vũng Tàu", "Bà Rịa",
+              *[ward.title.split(" ", 1)[-1] for ward in scope.wards]]
+    extra = [word for alternative in expand_synonyms(parsed.words, active_rules()) for word in alternative]
+    return question_of(words(parsed.text), places, extra)
+
+
+def _question_search_terms(question, parsed):
+    """The words a long question is searched for (any of them): its code, then its words as asked,
+    places aside (bounded)."""
+    return ([parsed.code] if parsed.code else []) + list(question.words[:MAX_QUESTION_WORDS])
+
+
+def _question_scores(hits, question):
+    """How well each hit's title (or hidden keyword phrase) names what a long question asks, about
+    0…1.6: the share of the title's pairs of consecutive words that the question holds ("khai sinh",
+    "hộ kinh doanh": Vietnamese names things in pairs), plus a little for each pair held, counted
+    double once the question is asked ("… cho tôi hỏi làm giấy khai sinh …" over the story before)."""
+    pairs = question.pairs
+    scores = {}
+    for hit in hits:
+        best = 0.0
+        for index, text in enumerate([hit.title, *hit.phrases]):
+            title = _title_words(text)[0]
+            if not title:
+                continue
+            title_pairs = list(zip(title, title[1:], strict=False))
+            if title_pairs:
+                share = sum(1 for pair in title_pairs if pair in pairs) / len(title_pairs)
+            else:
+                share = float(title[0] in question.word_set)
+            held = sum(pairs.get(pair, 0) for pair in title_pairs) / 2
+            best = max(best, (share + 0.1 * min(held, 6)) * (1.0 if index == 0 else 0.95))
+        scores[hit.key] = best
+    return scores
+
+
+def _rank(hits, sets, pinned=(), question=None):
     """Title match first (best over the query and its synonym alternatives, hidden keywords a
-    little lower), the backend's order next; ``pinned`` hits (code matches) on top."""
+    little lower; for a long question, how much of the title it holds), the backend's order next;
+    ``pinned`` hits (code matches) on top."""
     pinned_keys = {hit.key for hit in pinned}
+    if question is not None:
+        scores = _question_scores([hit for hit in hits if hit.key not in pinned_keys], question)
+        scored = [(3.0 * score + 0.5 / (1 + hit.position / 10), -hit.position, hit)
+                  for hit in hits if (score := scores.get(hit.key)) is not None]
+        scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        return list(pinned) + [hit for _, _, hit in scored]
     term_sets_ = _prepare_term_sets(sets, hits)
     scored = []
     for hit in hits:
@@ -681,20 +736,6 @@ def search(scope, raw_query, filters=None, page_number=1, page_size=PAGE_SIZE, r
     return outcome
 
 
-def document_frequency(folded_word):
-    """How many indexed documents hold ``folded_word`` (0: none), from the database backend's
-    vocabulary (kept up to date beside Elasticsearch/OpenSearch too); what a long question's
-    informative words are chosen by (``search.query.focus_terms``)."""
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend(fallback.FALLBACK_BACKEND if fallback.has_fallback() else "default")
-    lookup = getattr(backend, "vocabulary_lookup", None)
-    if lookup is None or not folded_word or not folded_word[0].isalpha():
-        return 0
-    size = len(folded_word)
-    return next((count for word, count in lookup(folded_word[0], size, size) if word == folded_word), 0)
-
-
 def _search(scope, raw_query, filters, page_number, page_size, request, absolute_urls, backend):
     query = clean_query(raw_query)
     outcome = SearchOutcome(query=query, page_number=max(1, page_number), page_size=page_size)
@@ -703,19 +744,20 @@ def _search(scope, raw_query, filters, page_number, page_size, request, absolute
     except InvalidFilter as error:
         outcome.invalid_filters.append(str(error))
         filters = Filters()
-    parsed = parse_query(query, document_frequency)
+    parsed = parse_query(query)
     outcome.terms = parsed.terms
-    outcome.focused = parsed.focused
+    outcome.question = parsed.question
     if parsed.is_empty or scope.city is None:
         return outcome
 
+    question = _question(parsed, scope) if parsed.question else None
     queryset = scope.pages().only(*CANDIDATE_FIELDS)
-    retrieval = _retrieve(parsed, queryset, scope, backend)
+    retrieval = _retrieve(parsed, queryset, scope, backend, question=question)
     outcome.backend, outcome.stage = retrieval.backend, retrieval.stage
     sets = term_sets(parsed, synonym_alternatives(parsed, active_rules()))
     pinned_pages = _code_matches(parsed.code, queryset) if parsed.code else []
     hits, pinned = _hits(retrieval, scope, pinned_pages)
-    ranked = _rank(hits, sets, pinned)
+    ranked = _rank(hits, sets, pinned, question)
     sectors = _sectors(ranked)
     outcome.facets = _facets(ranked, sectors, filters, scope)
 
@@ -725,10 +767,11 @@ def _search(scope, raw_query, filters, page_number, page_size, request, absolute
     if filters.active:
         if (filters.type or filters.ward) and retrieval.total > len(retrieval.pages):
             # More matches than candidates: filter in the backend so that none is missed.
-            filtered = _retrieve(parsed, _backend_filters(queryset, filters, scope), scope, backend)
+            filtered = _retrieve(parsed, _backend_filters(queryset, filters, scope), scope, backend,
+                                 question=question)
             filtered_hits, _ = _hits(filtered, scope)
             keep_keys = {hit.key for hit in filtered_hits}
-            results = _rank(filtered_hits, sets, [hit for hit in pinned if hit.key in keep_keys])
+            results = _rank(filtered_hits, sets, [hit for hit in pinned if hit.key in keep_keys], question)
             sectors.update(_sectors(results))
         results = [hit for hit in results if _keep(hit, filters, sectors)]
         total = len(results)

@@ -203,8 +203,8 @@ def search_api(request):
         "query": outcome.query,
         "query_trimmed": params["query_trimmed"],
         "max_query_length": MAX_QUERY_LENGTH,
-        # A long question: only these informative words were searched for.
-        "searched_terms": outcome.terms if outcome.focused else None,
+        # A long question: the words it was searched for (any of them), question and story words aside.
+        "searched_terms": outcome.terms if outcome.question else None,
         "corrected_query": outcome.corrected_query,
         "suggestion": outcome.suggestion,
         "promoted": [

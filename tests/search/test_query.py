@@ -6,15 +6,14 @@ from modelsearch.query import Or, PlainText
 from portal.vietnamese import words
 from search.query import (
     MAX_QUERY_LENGTH,
-    MAX_TERMS,
+    MAX_QUESTION_WORDS,
     backend_query,
     clean_query,
-    content_terms,
     expand_synonyms,
-    focus_terms,
     is_story_word,
     is_trimmed,
     parse_query,
+    question_of,
 )
 
 
@@ -89,17 +88,20 @@ def test_backend_query_is_an_or_of_the_alternatives():
     assert [q.query_string for q in combined.subqueries] == ["cccd", "căn cước"]
 
 
-def test_short_queries_are_searched_as_typed():
-    terms = ["đăng", "ký", "khai", "sinh", "cho", "con"]
-    assert focus_terms(terms, lambda word: 1) == terms
-    assert parse_query("đăng ký khai sinh").focused is False
+def test_a_procedure_name_of_ten_words_is_not_a_long_question():
+    parsed = parse_query("cấp lại giấy chứng nhận đăng ký hộ kinh doanh")
+    assert parsed.question is False
+    assert parsed.terms == words("cấp lại giấy chứng nhận đăng ký hộ kinh doanh")
 
 
-def test_a_long_question_loses_its_story_words_numbers_and_repeats_first():
-    terms = words("vợ chồng em mới sinh bé được 2 tuần và đang ở trọ giờ em muốn làm giấy khai sinh khai sinh")
-    focused = focus_terms(content_terms(terms))
-    assert focused == ["vợ", "chồng", "sinh", "bé", "trọ", "giấy", "khai"]  # "em", "muốn", "làm": question words
-    assert not {"mới", "2", "tuần", "và", "đang", "ở", "giờ"} & set(focused)
+def test_a_long_question_loses_its_story_words_numbers_and_repeats():
+    question = ("cho em hỏi vợ chồng em mới sinh bé được 2 tuần và đang ở trọ, giờ em muốn làm giấy khai sinh "
+                "cho bé thì cần mang giấy tờ gì, khai sinh có làm online được không")
+    parsed = parse_query(question)
+    assert parsed.question is True
+    # "em", "muốn", "làm", "cần", "gì", "được": question words; "mới", "và", "đang", "ở", "giờ": story
+    # "giấy tờ gì": a question phrase; "2": a number; "tuần": story; "khai sinh", "bé": repeats
+    assert parsed.terms == ["vợ", "chồng", "sinh", "bé", "trọ", "giấy", "khai", "mang", "online"]
 
 
 def test_story_words_typed_without_diacritics_go_only_where_no_content_word_is_written_the_same():
@@ -108,25 +110,28 @@ def test_story_words_typed_without_diacritics_go_only_where_no_content_word_is_w
     assert not any(is_story_word(word) for word in ("hon", "thang", "nghe", "anh", "dang", "the", "ban"))
 
 
-def test_a_long_question_keeps_the_rarer_words_the_index_knows_in_the_order_typed():
-    frequency = {"khai": 40, "sinh": 60, "giay": 900, "dang": 700, "ky": 800, "phuong": 3000, "thang": 30,
-                 "tam": 35, "con": 200, "be": 5}.get
-    question = "con tôi muốn đăng ký giấy khai sinh cho bé ở phường Thắng Tam xyzzy abcde"
-    focused = focus_terms(content_terms(words(question)), lambda word: frequency(word, 0), limit=6)
-    # known words, the rarest first ("xyzzy", "abcde" unknown; "phường", "giấy" common), in typed order
-    assert focused == ["con", "khai", "sinh", "bé", "thắng", "tam"]
+def test_a_long_question_is_searched_for_at_most_a_bounded_number_of_words():
+    question = " ".join(f"từ{i}" for i in range(200))
+    parsed = parse_query(question)
+    assert parsed.question and len(parsed.terms) == MAX_QUESTION_WORDS
 
 
-def test_without_a_vocabulary_the_first_informative_words_are_kept():
-    terms = [f"từ{i}" for i in range(20)]
-    assert focus_terms(terms, None, limit=5) == terms[:5]
+def test_what_a_question_asks_leaves_places_out_and_weighs_what_is_asked_over_the_story():
+    typed = words("Nhà em ở phường Thắng Tam, gần bệnh viện Bà Rịa, giấy khai sinh cũ bị mất. "
+                  "Cho em hỏi đăng ký thường trú cho con ở phường 7 cần gì")
+    question = question_of(typed, ["Thắng Tam", "Bà Rịa"])
+    assert not {"thang", "tam", "ba", "ria", "7"} & question.word_set
+    assert {"benh", "vien", "khai", "sinh", "thuong", "tru"} <= question.word_set
+    assert question.pairs[("khai", "sinh")] == 1  # in the story
+    assert question.pairs[("thuong", "tru")] == 2  # asked
+    assert ("phuong", "thang") not in question.pairs and ("nha", "em") not in question.pairs
 
 
 def test_a_procedure_code_in_a_long_question_is_still_found():
-    question = "cho em hỏi thủ tục mã 1.001193 đăng ký khai sinh cho con em ở phường bảy thì cần mang theo giấy tờ gì"
-    parsed = parse_query(question, lambda word: 1)
-    assert parsed.code == "1.001193"
-    assert len(parsed.terms) <= MAX_TERMS
+    question = ("cho em hỏi thủ tục mã 1.001193 đăng ký khai sinh cho con em ở phường bảy thì cần mang theo "
+                "những giấy tờ gì và nộp ở đâu, có nộp trực tuyến được không, lệ phí ra sao")
+    parsed = parse_query(question)
+    assert parsed.question and parsed.code == "1.001193"
 
 
 def test_is_trimmed_measures_composed_text():
