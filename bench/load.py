@@ -21,6 +21,7 @@ Not a test and not run by CI. Traffic goes to 127.0.0.1 only.
 import argparse
 import http.client
 import json
+import os
 import random
 import re
 import statistics
@@ -29,6 +30,7 @@ import sys
 import time
 import urllib.parse
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -69,7 +71,8 @@ def parse_args(argv=None):
     parser.add_argument("--duration", type=int, default=60, help="seconds of each phase (load, soak)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn (sync) workers")
-    parser.add_argument("--timeout", type=int, default=10, help="wrk counts a request slower than this as an error")
+    parser.add_argument("--timeout", type=int, default=30,
+                        help="seconds after which wrk counts a request as a timeout error (gunicorn's worker timeout)")
     parser.add_argument("--cache-url", default=CACHE_URL, help="Redis database for the cache ('' = local memory)")
     parser.add_argument("--publish-interval", type=float, default=1.0, help="seconds between the soak's publishes")
     parser.add_argument("--no-soak", action="store_true", help="only the load phase")
@@ -172,7 +175,8 @@ def publish_loop(seconds, interval, report):
     if news:
         checks.append({"what": "ward news listing shows the newest", "url": url(index), "contains": news[-1].title})
         checks.append({"what": "ward RSS feed has the newest", "url": url(index) + "rss/", "contains": news[-1].title})
-        search = urllib.parse.urlsplit(url(ward))._replace(path="/api/search", query=f"q={token}+so+{len(news)}")
+        query = urllib.parse.urlencode({"q": news[-1].title})  # as a citizen would type it, with diacritics
+        search = urllib.parse.urlsplit(url(ward))._replace(path="/api/search", query=query)
         checks.append({"what": "search API finds the newest", "url": search.geturl(), "contains": news[-1].title})
     if "last_edit" in done:
         checks.append({"what": "edited procedure page", "url": url(procedure),
@@ -249,6 +253,20 @@ def server_log_findings(log_path, start=0):
     }
 
 
+def cpu_seconds(pid):
+    """CPU seconds (user + system) used so far by process ``pid`` and its children (gunicorn's workers).
+    Unlike req/s on a shared machine, CPU per request hardly depends on what else runs."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0
+    for process in [pid, *map(int, children)]:
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # a worker that just exited
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def progress(engine, message):
     print(f"[{datetime.now(UTC):%H:%M:%S} {engine}] {message}", file=sys.stderr, flush=True)
 
@@ -273,27 +291,33 @@ def run_engine(name, args, requests_file, stamp):
     with open(log_path, "a", encoding="utf-8") as log:
         server, port = start_gunicorn(env, args.workers, log=log)
         try:
-            progress(name, "warming up every worker on every URL")
-            for _weight, host, url_path in build_mix():
-                warm_up(port, host, url_path, args.workers)
-            progress(name, f"load: {args.duration} s at {args.connections} connections")
-            log.flush()
-            offset = log_path.stat().st_size
-            result["load"] = run_wrk(port, args.duration, args.connections, mix=requests_file, timeout=args.timeout)
-            log.flush()
-            result["load"]["log"] = server_log_findings(log_path, offset)
+            progress(name, "warming up: every URL, as many at once as there are workers")
+            with ThreadPoolExecutor(args.workers) as pool:
+                list(pool.map(lambda url: warm_up(port, url[1], url[2], 1), build_mix() * max(1, args.workers // 2)))
+            phases = {"load": lambda: load(server, port, args, requests_file)}
             if not args.no_soak:
-                progress(name, f"soak: {args.duration} s of load while publishing every {args.publish_interval} s")
-                offset = log_path.stat().st_size
-                result["soak"] = soak(env, port, args, requests_file, stamp, name)
+                phases["soak"] = lambda: soak(env, server, port, args, requests_file, stamp, name)
+            for phase, run in phases.items():
+                progress(name, f"{phase}: {args.duration} s at {args.connections} connections"
+                         + (f", publishing every {args.publish_interval} s" if phase == "soak" else ""))
                 log.flush()
-                result["soak"]["log"] = server_log_findings(log_path, offset)
+                offset = log_path.stat().st_size
+                result[phase] = run()
+                log.flush()
+                result[phase]["log"] = server_log_findings(log_path, offset)
         finally:
             stop(server)
     return result
 
 
-def soak(env, port, args, requests_file, stamp, name):
+def load(server, port, args, requests_file):
+    """wrk over the mix, with the CPU seconds gunicorn used meanwhile."""
+    cpu = cpu_seconds(server.pid)
+    figures = run_wrk(port, args.duration, args.connections, mix=requests_file, timeout=args.timeout)
+    return {**figures, "server_cpu_seconds": round(cpu_seconds(server.pid) - cpu, 1)}
+
+
+def soak(env, server, port, args, requests_file, stamp, name):
     report = RESULTS / f"load-{stamp}-{name}-publisher.json"
     publisher = subprocess.Popen(
         [PYTHON, str(Path(__file__).resolve()), "publish", "--seconds", str(args.duration), "--interval",
@@ -303,7 +327,7 @@ def soak(env, port, args, requests_file, stamp, name):
     try:
         if publisher.stdout.readline().strip() != "READY":
             raise SystemExit("the publisher did not start")
-        figures = run_wrk(port, args.duration, args.connections, mix=requests_file, timeout=args.timeout)
+        figures = load(server, port, args, requests_file)
         if publisher.wait(timeout=args.duration + 120):
             raise SystemExit(f"the publisher failed (exit {publisher.returncode})")
     finally:
@@ -333,12 +357,17 @@ def problems(phase):
     return found
 
 
+def cpu_per_request(phase):
+    """gunicorn's CPU milliseconds per answered request (PostgreSQL's own work not included)."""
+    return 1000 * phase["server_cpu_seconds"] / max(1, phase["requests"])
+
+
 def print_report(results, args):
     print(f"\nportal load test {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: gunicorn {args.workers} workers, wrk "
           f"{args.connections} connections, {args.duration} s a phase, mix of {len(build_mix())} URLs "
           f"(bench/load_mix.txt), cache {args.cache_url or 'local memory'}")
     header = (f"{'engine':10} {'phase':5} {'requests':>8} {'req/s':>7} {'conn/read/write/timeout':>23} {'>=400':>6} "
-              f"{'5xx':>5} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+              f"{'5xx':>5} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'CPU ms/req':>10}")
     print(header)
     print("-" * len(header))
     for result in results:
@@ -350,7 +379,7 @@ def print_report(results, args):
             sockets = "/".join(str(phase[kind]) for kind in SOCKET_ERRORS)
             print(f"{result['engine']:10} {phase_name:5} {phase['requests']:>8} {phase['rps']:>7.1f} {sockets:>23} "
                   f"{phase['status']:>6} {fives:>5} {phase['p50']:>8.1f} {phase['p90']:>8.1f} {phase['p99']:>8.1f} "
-                  f"{phase['max']:>8.1f}")
+                  f"{phase['max']:>8.1f} {cpu_per_request(phase):>10.0f}")
     for result in results:
         for phase_name in ("load", "soak"):
             phase = result.get(phase_name)
