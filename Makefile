@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORTAL_DOMAIN ?= localhost
 
-.PHONY: run test install system-deps lint check bench clean
+.PHONY: run test install system-deps lint check bench load clean
 
 $(VENV)/installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ check: install
 
 bench: install
 	$(PY) bench/run.py
+
+## Load test (bench/README.md): 60 s at 32 connections over 20 public URLs, then the same while publishing,
+## on SQLite and PostgreSQL (needs PostgreSQL and Redis on 127.0.0.1; LOAD_ARGS="--engines sqlite --duration 10")
+load: install
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -42,23 +43,39 @@ def parse_args():
     return parser.parse_args()
 
 
+def host_for(label):
+    """The Host header of a host label: "city" is PORTAL_DOMAIN, anything else a ward slug."""
+    host = "localhost" if label == "city" else f"{label}.localhost"
+    return f"{host}:{SITE_PORT}"
+
+
+def url_lines(path, fields=2):
+    """The non-comment lines of a URL file, split in ``fields`` fields (the last one, the path, may hold spaces)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            yield line.split(maxsplit=fields - 1)
+
+
 def load_urls(only=None):
     urls = []
     for path in sorted((PROJECT / "bench" / "urls").glob("*.txt")):
         if only and path.stem != only:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                label, url_path = line.split(maxsplit=1)
-                host = "localhost" if label == "city" else f"{label}.localhost"
-                urls.append((f"{host}:{SITE_PORT}", url_path))
+        for label, url_path in url_lines(path):
+            urls.append((host_for(label), url_path))
     return urls
 
 
-def environment():
+def environment(database_url=None, cache_url=None):
+    """Production settings on loopback (no HTTPS redirect) for ``database_url`` (default: $DATABASE_URL,
+    else the SQLite file bench/bench.sqlite3) and ``cache_url`` (default: $CACHE_URL, else local memory)."""
     env = dict(os.environ)
+    if database_url:
+        env["DATABASE_URL"] = database_url
     env.setdefault("DATABASE_URL", f"sqlite:///{PROJECT / 'bench' / 'bench.sqlite3'}")
+    if cache_url is not None:
+        env["CACHE_URL"] = cache_url
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
@@ -73,30 +90,72 @@ def environment():
     return env
 
 
+def reset_database(url, drop):
+    """Make sure the database of ``url`` exists (PostgreSQL: create it); ``drop``: start from empty."""
+    if url.startswith("sqlite:///"):
+        if drop:
+            Path(url[len("sqlite:///"):]).unlink(missing_ok=True)
+        return
+    import psycopg2
+    from psycopg2 import sql
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    server = psycopg2.connect(urllib.parse.urlunsplit(parts._replace(path="/postgres")))
+    server.autocommit = True
+    with server.cursor() as cursor:
+        if drop:
+            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    server.close()
+
+
+def manage(env, *arguments, **options):
+    return subprocess.run([PYTHON, "manage.py", *arguments], env=env, cwd=PROJECT, **options)
+
+
+def build_database(env, rebuild):
+    """Migrate and build the demo content (bootstrap_portal is idempotent)."""
+    reset_database(env["DATABASE_URL"], drop=rebuild)
+    manage(env, "migrate", "--noinput", "-v0", check=True)
+    manage(env, "bootstrap_portal", "--no-admin", check=True, stdout=subprocess.DEVNULL)
+
+
+def collect_static(env):
+    manage(env, "collectstatic", "--noinput", "-v0", check=True)
+
+
 def prepare_database(env, rebuild):
-    url = env["DATABASE_URL"]
-    if rebuild and url.startswith("sqlite:///"):
-        Path(url[len("sqlite:///"):]).unlink(missing_ok=True)
-    manage = [PYTHON, "manage.py"]
+    """Migrate, build the demo content and collect static files; returns the seconds it took."""
     started = time.perf_counter()
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, cwd=PROJECT, check=True)
-    subprocess.run([*manage, "bootstrap_portal", "--no-admin"], env=env, cwd=PROJECT, check=True,
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, cwd=PROJECT, check=True)
+    build_database(env, rebuild)
+    collect_static(env)
     return time.perf_counter() - started
 
 
-def start_gunicorn(env, workers):
+def start_gunicorn(env, workers, log=None):
+    """gunicorn on a free loopback port; its output (and Django's log) goes to the open file ``log``."""
     port = free_port()
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "portal.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level",
          "warning"],
-        env=env, cwd=PROJECT,
+        env=env, cwd=PROJECT, stdout=log, stderr=log,
     )
-    if wait_until_serving(f"http://127.0.0.1:{port}/robots.txt"):
+    if wait_until_serving(f"http://127.0.0.1:{port}/robots.txt", seconds=120):  # a busy machine boots slowly
         return server, port
-    server.terminate()
+    stop(server)
     raise SystemExit("gunicorn did not start")
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def warm_up(port, host, path, workers):
@@ -108,15 +167,40 @@ def warm_up(port, host, path, workers):
         connection.close()
 
 
+def run_wrk(port, duration, connections, path="/", host=None, mix=None, timeout=None):
+    """wrk (2 threads) with bench/wrk_report.lua, on one URL or on the requests of the ``mix`` file.
+
+    Returns the figures of the script's LOAD line (requests, seconds, bytes, socket errors by kind
+    connect/read/write/timeout, status = responses >= 400, latency p50/p90/p99/max in ms), plus
+    ``p95`` and ``rps``, and ``statuses``: {HTTP status: count}."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-s", str(PROJECT / "bench" / "wrk_report.lua")]
+    if host:
+        command += ["-H", f"Host: {host}"]
+    if timeout:
+        command += ["--timeout", f"{timeout}s"]
+    command.append(f"http://127.0.0.1:{port}{path}")
+    if mix:
+        command += ["--", str(mix)]
+    finished = subprocess.run(command, capture_output=True, text=True)
+    lines = {line.split(" ", 1)[0]: line.split()[1:] for line in finished.stdout.splitlines()
+             if line.startswith(("BENCH ", "LOAD "))}
+    if finished.returncode or "LOAD" not in lines:
+        raise SystemExit(f"wrk failed ({' '.join(command)}):\n{finished.stdout}{finished.stderr}")
+    figures, statuses = {}, {}
+    for field in lines["LOAD"]:
+        key, value = field.split("=")
+        if key.isdigit():
+            statuses[int(key)] = int(value)
+        else:
+            figures[key] = float(value) if "." in value else int(value)
+    rps, _p50, p95, _errors, _count = lines["BENCH"]
+    return {**figures, "rps": float(rps), "p95": float(p95), "statuses": statuses}
+
+
 def load_with_wrk(port, host, path, duration, connections):
-    output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-H", f"Host: {host}", "-s",
-         str(PROJECT / "bench" / "wrk_report.lua"), f"http://127.0.0.1:{port}{path}"],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
-    rps, p50, p95, errors, _count = line.split()[1:]
-    return float(rps), float(p50), float(p95), int(errors)
+    figures = run_wrk(port, duration, connections, path=path, host=host)
+    errors = sum(figures[kind] for kind in ("connect", "read", "write", "timeout", "status"))
+    return figures["rps"], figures["p50"], figures["p95"], errors
 
 
 def load_with_python(port, host, path, duration, connections):
@@ -180,8 +264,7 @@ def main():
             status, queries, size = figures[(host, path)]
             rows.append((f"{host}{path}", status, rps, p50, p95, queries, size, errors))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
     database = env["DATABASE_URL"].split("://", 1)[0]
     print(f"\nportal benchmark: gunicorn {args.workers} workers, {args.connections} connections, "
           f"{args.duration}s per URL, {'wrk' if use_wrk else 'python client'}, {database}, "

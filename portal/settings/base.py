@@ -107,8 +107,14 @@ DATABASES = {
         conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite under concurrent writers (publishing while the portal counts views and searches; measured by
+# bench/load.py): transactions take the write lock when they begin (BEGIN IMMEDIATE) and wait up to
+# `timeout` seconds for it. A deferred transaction that has read and then writes while another
+# connection writes fails at once with "database is locked": SQLite does not wait when waiting could
+# dead-lock. Tested in tests/portal/test_sqlite_concurrency.py.
+SQLITE_OPTIONS = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
