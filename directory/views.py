@@ -13,6 +13,7 @@ from directory.forms import MerchantSignupForm
 from directory.models import CashlessDirectoryPage, CashlessStreetPage, Merchant, PaymentMethod
 from home.site_urls import absolute_url
 from portal import ratelimit
+from portal.security import same_site_post
 
 
 def merchant_detail(request, page, merchant_id):
@@ -42,6 +43,7 @@ def merchant_detail(request, page, merchant_id):
     return TemplateResponse(request, "directory/merchant_detail.html", context)
 
 
+@same_site_post  # a cross-site post is refused before the rate limit counts it (portal/security.py)
 def signup(request, page):
     if page.scope_ward is not None:
         root = page.get_directory_root()

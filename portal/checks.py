@@ -47,4 +47,12 @@ def portal_deploy_checks(app_configs=None, **kwargs):
             hint="Use a host of ADMIN_HOSTS in WAGTAILADMIN_BASE_URL.",
             id="portal.E005",
         ))
+    allowed = getattr(settings, "ALLOWED_HOSTS", [])
+    unreachable = [host for host in admin_hosts if not validate_host(host.lstrip("."), allowed)]
+    if unreachable:
+        errors.append(Error(
+            f"ADMIN_HOSTS {', '.join(unreachable)} not in ALLOWED_HOSTS: the admin could not be reached.",
+            hint="Add the admin host to ALLOWED_HOSTS (the default .<PORTAL_DOMAIN> covers quantri.<PORTAL_DOMAIN>).",
+            id="portal.E006",
+        ))
     return errors

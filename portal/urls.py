@@ -40,7 +40,8 @@ elif settings.SERVE_MEDIA:
     from django.urls import re_path
     from django.views.static import serve
 
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    # Documents never: they go through /documents/, where Wagtail checks private collections.
+    urlpatterns += [re_path(r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += i18n_patterns(
     *localised_patterns,
