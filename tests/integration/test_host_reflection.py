@@ -82,6 +82,24 @@ def test_pages_canonical_og_url_sitemap_robots_use_the_site(client, city, ward):
     assert f'<link rel="canonical" href="http://{host_of(ward)}/">' in get(client, "/", host=host_of(ward))
 
 
+def test_og_image_uses_the_site(client, city):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image
+    from wagtail.images import get_image_model
+
+    from tests.factories import StandardPageFactory
+
+    buffer = BytesIO()
+    Image.new("RGB", (1300, 700), "teal").save(buffer, "PNG")
+    picture = get_image_model().objects.create(title="Ảnh thử", file=ImageFile(buffer, name="anh-thu-og.png"))
+    StandardPageFactory(parent=city, slug="gioi-thieu-og", listing_image=picture)
+    html = get(client, "/gioi-thieu-og/")
+    assert 'property="og:image" content="http://localhost/' in html
+    assert_no_evil(html)
+
+
 def _frame_keys():
     return sorted(key for key in cache._cache if ":portal:frame:" in key or "template.cache" in key)
 
