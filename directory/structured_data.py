@@ -1,5 +1,7 @@
 """Schema.org data (JSON-LD) of merchants: ``LocalBusiness`` with ``paymentAccepted``."""
 
+from home.site_urls import absolute_url
+
 
 def payment_accepted(merchant):
     return ", ".join(method.schema_name or method.name for method in merchant.methods)
@@ -21,7 +23,7 @@ def local_business(merchant, request=None):
         "currenciesAccepted": "VND",
     }
     if merchant.detail_url:
-        data["url"] = request.build_absolute_uri(merchant.detail_url) if request else merchant.detail_url
+        data["url"] = absolute_url(request, merchant.detail_url) if request else merchant.detail_url
     if merchant.has_location:
         data["geo"] = {
             "@type": "GeoCoordinates",

@@ -11,7 +11,9 @@ from django.utils import timezone
 from directory import exports, listing, qr
 from directory.forms import MerchantSignupForm
 from directory.models import CashlessDirectoryPage, CashlessStreetPage, Merchant, PaymentMethod
+from home.site_urls import absolute_url
 from portal import ratelimit
+from portal.security import same_site_post
 
 
 def merchant_detail(request, page, merchant_id):
@@ -41,6 +43,7 @@ def merchant_detail(request, page, merchant_id):
     return TemplateResponse(request, "directory/merchant_detail.html", context)
 
 
+@same_site_post  # a cross-site post is refused before the rate limit counts it (portal/security.py)
 def signup(request, page):
     if page.scope_ward is not None:
         root = page.get_directory_root()
@@ -116,7 +119,7 @@ def _open_data_context(request):
 
 def merchants_csv(request):
     context = _open_data_context(request)
-    body = exports.merchants_csv(context["results"], request.build_absolute_uri)
+    body = exports.merchants_csv(context["results"], lambda path: absolute_url(request, path))
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cua-hang-thanh-toan-khong-dung-tien-mat.csv"'
     response["Access-Control-Allow-Origin"] = "*"
@@ -132,7 +135,7 @@ def _geojson_response(data, filename):
 
 def merchants_geojson(request):
     context = _open_data_context(request)
-    data = exports.merchants_geojson(context["results"], request.build_absolute_uri)
+    data = exports.merchants_geojson(context["results"], lambda path: absolute_url(request, path))
     return _geojson_response(data, "cua-hang-thanh-toan-khong-dung-tien-mat.geojson")
 
 

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from guides import feedback
 from guides.sessions import sessions_for_topics
 from home.locales import language_of
+from portal.security import same_site_post
 
 
 def guide_context(guide, request):
@@ -36,6 +37,7 @@ def guide_context(guide, request):
     }
 
 
+@same_site_post  # no token: browsers' Sec-Fetch-Site / Origin refuse cross-site posts (portal/security.py)
 @csrf_exempt  # anonymous, sessionless and rate-limited: no token, so the guide pages set no cookie
 def submit_feedback(request, page_id):
     """POST "was this guide helpful?". Bad input re-renders the guide with the message (400/429), never a 500."""

@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from home.frame import frame_cached, frame_version
+from home.site_urls import site_key
 
 
 def site_root(request):
@@ -12,7 +13,7 @@ def site_root(request):
         site = Site.find_for_request(request)
         return site.root_page.localized.specific if site else None
 
-    return frame_cached("root", [request.get_host(), get_language()], load)
+    return frame_cached("root", [site_key(request), get_language()], load)
 
 
 def portal(request):
@@ -21,4 +22,6 @@ def portal(request):
     return {
         "portal_root": SimpleLazyObject(lambda: site_root(request)),
         "frame_version": SimpleLazyObject(frame_version),
+        # Keys the cached header, breadcrumbs and footer by the Site, not by the Host header.
+        "portal_site_key": SimpleLazyObject(lambda: site_key(request)),
     }

@@ -1,10 +1,10 @@
 from django.http import HttpResponse
-from wagtail.models import Site
+
+from home.site_urls import site_root_url
 
 
 def robots_txt(request):
-    site = Site.find_for_request(request)
-    root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    root_url = site_root_url(request)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

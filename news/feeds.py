@@ -9,6 +9,8 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 
+from home.site_urls import absolute_url
+
 from . import listing
 
 
@@ -43,7 +45,7 @@ class NewsRssFeed(Feed):
         return url + (f"?category={category.slug}" if category else "")
 
     def feed_url(self, obj):
-        return self.request.build_absolute_uri()
+        return absolute_url(self.request, self.request.get_full_path())  # the Site's host, never the Host header
 
     def description(self, obj):
         index_page, _ = obj

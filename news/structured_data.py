@@ -2,6 +2,7 @@
 for events (with start, end and place)."""
 
 from home.locales import language_of
+from home.site_urls import absolute_url
 from home.units import ward_for_page
 
 
@@ -19,7 +20,7 @@ def _image(page, request):
     if not image:
         return None
     rendition = image.get_rendition("fill-1200x630|format-jpeg")
-    return request.build_absolute_uri(rendition.url) if request else rendition.url
+    return absolute_url(request, rendition.url) if request else rendition.url
 
 
 def news_json_ld(page, request, base):

@@ -35,6 +35,13 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_MEDIA:
+    # Small deployments without a web server in front for /media/ (README "Uploaded media").
+    from django.urls import re_path
+    from django.views.static import serve
+
+    # Documents never: they go through /documents/, where Wagtail checks private collections.
+    urlpatterns += [re_path(r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += i18n_patterns(
     *localised_patterns,

@@ -9,6 +9,8 @@ import csv
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
+from home.site_urls import absolute_url
+
 from .catalogue import Filters, filter_rows, load_rows, paginate, sort_rows
 from .importer import ImportProblem, catalogue_page
 from .models import ProcedurePage
@@ -59,7 +61,7 @@ def procedures_json(request):
     results = paginate(rows, filters.page, _page_size(request))
     details = _details([row.id for row in results.rows])
     base = index.get_full_url(request)
-    api = request.build_absolute_uri(request.path)
+    api = absolute_url(request, request.path)  # the Site's host, never the Host header
     size = request.GET.get("so-luong")
     extra = {"so-luong": size} if size else {}
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from home.locales import language_of
+from home.site_urls import absolute_url
 from transparency import figures as figures_module
 
 DATASETS = ("chi-tieu", "so-lieu")
@@ -387,7 +388,7 @@ def dataset_json_ld(request, page):
                 "@type": "DataDownload",
                 "name": DATASET_INFO[dataset][language][0],
                 "encodingFormat": FORMATS[fmt].split(";")[0],
-                "contentUrl": request.build_absolute_uri(download_url(dataset, fmt)),
+                "contentUrl": absolute_url(request, download_url(dataset, fmt)),
             }
             for dataset in DATASETS
             for fmt in FORMATS

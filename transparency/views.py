@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from home.site_urls import absolute_url
 from transparency import opendata
 
 
@@ -13,7 +14,7 @@ def _indicator_url_factory(request):
     page = TransparencyPage.objects.live().filter(locale__language_code="vi").first()
     if page is None:
         return None
-    base_url = request.build_absolute_uri(page.get_url(request))
+    base_url = absolute_url(request, page.get_url(request))
     return lambda indicator: page.indicator_url(indicator, base_url=base_url)
 
 

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 
 from home.context_processors import site_root
 from home.frame import frame_cached
+from home.site_urls import absolute_url, site_key
 from home.units import unit_home_for_page
 
 register = template.Library()
@@ -26,9 +27,15 @@ def unit_home(context, page=None):
         return site_root(request)
     return frame_cached(
         "unit",
-        [request.get_host(), page.locale_id, page.path[: 3 * Page.steplen]],
+        [site_key(request), page.locale_id, page.path[: 3 * Page.steplen]],
         lambda: unit_home_for_page(page, site_root(request)),
     )
+
+
+@register.simple_tag(takes_context=True)
+def site_url(context, path):
+    """``path`` made absolute on the Site serving the request (never the request's Host header)."""
+    return absolute_url(context.get("request"), path)
 
 
 @register.simple_tag

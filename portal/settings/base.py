@@ -233,3 +233,45 @@ DIRECTORY_BOUNDS = {"south": 10.30, "west": 107.04, "north": 10.50, "east": 107.
 # Public sign-up form: at most this many posts per client (salted IP hash) per window (seconds).
 DIRECTORY_SIGNUP_RATE_LIMIT = int(env_str("DIRECTORY_SIGNUP_RATE_LIMIT", "5"))
 DIRECTORY_SIGNUP_RATE_WINDOW = int(env_str("DIRECTORY_SIGNUP_RATE_WINDOW", "3600"))
+
+# --- admin protection, host handling, public-form origin (issue 12: h12-admin) -----------------
+# The `portal` package is an app for its templates (lockout page) and its deploy checks (portal/checks.py).
+INSTALLED_APPS += ["portal", "axes"]  # noqa: F405
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Login throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords for one user name from one client
+# lock that combination for AXES_COOLOFF_MINUTES; unlock early with `manage.py axes_reset_username <name>`
+# (or `axes_reset` for everyone). The client IP is portal.ratelimit.client_ip (PORTAL_TRUSTED_PROXY_COUNT).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_MINUTES = int(env_str("AXES_COOLOFF_MINUTES", "30"))
+AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours (a float: axes reads it as minutes * 60)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"  # Vietnamese page (portal/lockout.html), 429
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = "Tài khoản tạm khóa vì đăng nhập sai quá nhiều lần. Vui lòng thử lại sau."
+AXES_PERMALOCK_MESSAGE = "Tài khoản bị khóa vì đăng nhập sai quá nhiều lần. Vui lòng liên hệ quản trị viên."
+# Host names that serve the admin (/admin/, its login and password reset), comma-separated; a leading
+# dot matches subdomains. Empty: every host (development); production requires it (check --deploy).
+ADMIN_HOSTS = env_list("ADMIN_HOSTS")
+ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+MIDDLEWARE.insert(  # noqa: F405 - right after CommonMiddleware: refused before sessions or caches are touched
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,  # noqa: F405
+    "portal.security.admin_hosts_middleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # noqa: F405 - last, as django-axes requires
+# Behind a TLS-terminating proxy: trust its X-Forwarded-Proto only when a proxy is declared
+# (PORTAL_TRUSTED_PROXY_COUNT > 0, or SECURE_PROXY_SSL=true); production.py applies it.
+SECURE_PROXY_SSL = env_bool("SECURE_PROXY_SSL", PORTAL_TRUSTED_PROXY_COUNT > 0)
+# Uploaded media (/media/): served by the web server in front (nginx `location /media/`, README);
+# SERVE_MEDIA=true lets Django serve them itself (small deployments). check --deploy requires one.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+MEDIA_SERVED_BY_PROXY = env_bool("MEDIA_SERVED_BY_PROXY", False)

@@ -9,7 +9,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# issue 12 (h12-admin): X-Forwarded-Proto is trusted only behind a declared proxy (base.py: SECURE_PROXY_SSL,
+# on when PORTAL_TRUSTED_PROXY_COUNT > 0); without one any client could claim HTTPS with that header.
+if SECURE_PROXY_SSL:  # noqa: F405
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

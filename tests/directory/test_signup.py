@@ -158,3 +158,28 @@ def test_moderation_path_from_signup_to_published(client, signup_url, city_direc
     assert "Quán Cô Ba" in client.get(city_directory.url).text
     merchant.refresh_from_db()
     assert merchant.published and str(merchant.verified_on) == "2024-05-20" and merchant.contact_name == "Nguyễn Thị Ba"
+
+
+# --- cross-site posts (issue 12, finding 10) -------------------------------------------------------
+
+def test_a_cross_site_signup_is_refused_and_stores_nothing(client, signup_url, ward):
+    response = client.post(signup_url, valid_data(ward), REMOTE_ADDR="203.0.113.8",
+                           HTTP_SEC_FETCH_SITE="cross-site", HTTP_ORIGIN="https://attacker.example")
+    assert response.status_code == 403
+    assert not Merchant.objects.filter(name="Quán Cô Ba").exists()
+
+
+def test_a_same_origin_signup_is_accepted(client, signup_url, ward):
+    response = client.post(signup_url, valid_data(ward), REMOTE_ADDR="203.0.113.8", HTTP_HOST="localhost",
+                           HTTP_SEC_FETCH_SITE="same-origin", HTTP_ORIGIN="http://localhost")
+    assert response.status_code == 302
+    assert Merchant.objects.filter(name="Quán Cô Ba", published=False).exists()
+
+
+def test_without_fetch_headers_the_csrf_token_is_still_required(signup_url, ward):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(signup_url, valid_data(ward), REMOTE_ADDR="203.0.113.8")
+    assert response.status_code == 403
+    assert not Merchant.objects.filter(name="Quán Cô Ba").exists()

@@ -125,3 +125,30 @@ def test_unknown_or_unpublished_guides_are_404(client, make_guide):
 def test_helpful_percent():
     assert feedback.helpful_percent(2, 3) == 67
     assert feedback.helpful_percent(0, 0) is None
+
+
+# --- cross-site posts (issue 12, finding 10) -------------------------------------------------------
+
+@pytest.mark.parametrize("headers", [
+    {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "https://attacker.example"},
+    {"HTTP_ORIGIN": "https://attacker.example"},  # a browser that sends Origin but not Sec-Fetch-Site
+    {"HTTP_ORIGIN": "null"},  # sandboxed frame or data: page
+    {"HTTP_SEC_FETCH_SITE": "same-site", "HTTP_ORIGIN": "https://other.example.localhost.attacker.example"},
+])
+def test_a_cross_site_post_is_refused_and_stores_nothing(client, guide, headers):
+    response = client.post(reverse("guides_feedback", args=[guide.pk]), {"helpful": "yes", "comment": "x"},
+                           REMOTE_ADDR="203.0.113.7", **headers)
+    assert response.status_code == 403
+    assert "chỉ nhận dữ liệu gửi từ chính Cổng thông tin" in response.content.decode()
+    assert not GuideFeedback.objects.exists()
+
+
+@pytest.mark.parametrize("headers", [
+    {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://localhost"},
+    {"HTTP_SEC_FETCH_SITE": "same-site", "HTTP_ORIGIN": "http://phuong-1.localhost"},  # a ward's page
+    {},  # an old browser that sends neither header
+])
+def test_same_site_posts_are_accepted(client, guide, headers):
+    response = client.post(reverse("guides_feedback", args=[guide.pk]), {"helpful": "yes"},
+                           REMOTE_ADDR="203.0.113.7", HTTP_HOST="localhost", **headers)
+    assert response.status_code == 303 and GuideFeedback.objects.count() == 1

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from tests.conftest import host_of
 from tests.factories import StandardPageFactory
@@ -49,7 +50,8 @@ def test_host_names_outside_allowed_hosts_are_refused_before_anything_is_cached(
     from home.frame import frame_key
 
     settings.ALLOWED_HOSTS = ["localhost", ".localhost"]
+    city_site = Site.objects.get(is_default_site=True)
     assert client.get("/", HTTP_HOST="evil.example").status_code == 400
-    assert cache.get(frame_key("site", ["evil.example", 80])) is None
+    assert cache.get(frame_key("site", [city_site.pk])) is None  # the Site is cached per Site, not per host
     assert client.get("/", HTTP_HOST="localhost").status_code == 200
-    assert cache.get(frame_key("site", ["localhost", 80])) is not None
+    assert cache.get(frame_key("site", [city_site.pk])) is not None
