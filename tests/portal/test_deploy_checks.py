@@ -45,8 +45,9 @@ def test_each_misconfiguration_is_an_error(changes, expected):
 
 def run_check(**env):
     base = {key: value for key, value in os.environ.items()
-            if key not in {"CACHE_URL", "ADMIN_HOSTS", "WAGTAILADMIN_BASE_URL", "SERVE_MEDIA",
-                           "MEDIA_SERVED_BY_PROXY", "ALLOWED_HOSTS", "PORTAL_TRUSTED_PROXY_COUNT", "SECURE_PROXY_SSL"}}
+            if key not in {"CACHE_URL", "ADMIN_HOSTS", "WAGTAILADMIN_BASE_URL", "SERVE_MEDIA", "MEDIA_SERVED_BY_PROXY",
+                           "ALLOWED_HOSTS", "PORTAL_TRUSTED_PROXY_COUNT", "SECURE_PROXY_SSL",
+                           "DJANGO_ALLOW_ASYNC_UNSAFE"}}  # set in this process by the browser tests' Playwright
     base.update(DJANGO_SETTINGS_MODULE="portal.settings.production", PORTAL_DOMAIN="portal.example",
                 SECRET_KEY="test-deploy-check-0123456789abcdefghijklmnopqrstuvwxyz-0123456789")
     base.update(env)
