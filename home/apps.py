@@ -10,3 +10,7 @@ class HomeConfig(AppConfig):
         from home.frame import connect_invalidation
 
         connect_invalidation()
+
+        from portal import exports
+
+        exports.install()  # every Wagtail spreadsheet export neutralises formulas (portal/exports.py)
