@@ -11,6 +11,8 @@ class HomeConfig(AppConfig):
 
         connect_invalidation()
 
-        from portal import exports
+        from portal import besteffort, exports
+
+        besteffort.install()  # image renditions never break a page on a read-only database
 
         exports.install()  # every Wagtail spreadsheet export neutralises formulas (portal/exports.py)

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from portal.besteffort import best_effort
 from portal.vietnamese import fold
 from search.models import SearchQueryStat
 
@@ -35,6 +36,11 @@ def record_search(site, query, result_count, day=None):
     if site is None or not text:
         return
     day = day or timezone.localdate()
+    with best_effort("search statistics"):
+        _count(site, day, text, result_count)
+
+
+def _count(site, day, text, result_count):
     increments = {"searches": F("searches") + 1}
     if result_count == 0:
         increments["zero_result_searches"] = F("zero_result_searches") + 1
