@@ -11,7 +11,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from wagtail.models import Page, Site
 
@@ -25,24 +25,30 @@ pytestmark = pytest.mark.django_db
 
 @contextmanager
 def read_only_database():
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
+    """The test's connection refuses every write inside the block, and accepts them again after."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
             cursor.execute("PRAGMA query_only = ON")
-        else:
-            cursor.execute("SET TRANSACTION READ ONLY")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA query_only = OFF")
+        return
+    # PostgreSQL: read-only for a savepoint; rolling the savepoint back makes the transaction writable again.
+    savepoint = transaction.savepoint()
+    with connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION READ ONLY")
     try:
         yield
     finally:
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                cursor.execute("PRAGMA query_only = OFF")
+        transaction.savepoint_rollback(savepoint)
 
 
 def test_the_database_really_refuses_writes(city):
-    from django.db import DatabaseError, transaction
-
     with read_only_database(), pytest.raises(DatabaseError), transaction.atomic():
         Site.objects.update(site_name="x")
+    assert Site.objects.update(site_name="x")  # and takes them again afterwards
 
 
 @pytest.fixture
