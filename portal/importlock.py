@@ -5,8 +5,9 @@ failing with SQLite's "database is locked" or interleaving with the first on Pos
 
 - PostgreSQL: a session advisory lock (``pg_try_advisory_lock``), released with the connection even if
   the process dies.
-- SQLite: an exclusive ``flock`` on a file next to the database (``<database>.import-lock``; a file
-  in the temporary directory for in-memory databases), released by the kernel if the process dies.
+- SQLite: an exclusive ``flock`` on a file next to the database (``<database>.import-lock``),
+  released by the kernel if the process dies. An in-memory database (the tests') lives in one
+  process only, so a lock in that process is enough.
 
 The lock is re-entrant within a thread: ``bootstrap_portal`` may run importers itself.
 """
@@ -14,8 +15,6 @@ The lock is re-entrant within a thread: ``bootstrap_portal`` may run importers i
 import fcntl
 import functools
 import hashlib
-import os
-import tempfile
 import threading
 from contextlib import contextmanager
 
@@ -35,12 +34,11 @@ class ImportRunning(CommandError):
     pass
 
 
-def _lock_path():
-    name = str(connection.settings_dict["NAME"])
-    if name and ":memory:" not in name and "mode=memory" not in name:
-        return f"{name}.import-lock"
-    digest = hashlib.sha256(name.encode()).hexdigest()[:16]
-    return os.path.join(tempfile.gettempdir(), f"vungtau-portal-{digest}.import-lock")
+_in_memory_lock = threading.Lock()
+
+
+def _in_memory(name):
+    return not name or ":memory:" in name or "mode=memory" in name
 
 
 @contextmanager
@@ -57,8 +55,23 @@ def _postgresql_lock():
 
 
 @contextmanager
+def _process_lock():
+    if not _in_memory_lock.acquire(blocking=False):
+        raise ImportRunning(ANOTHER_IMPORT_RUNNING)
+    try:
+        yield
+    finally:
+        _in_memory_lock.release()
+
+
+@contextmanager
 def _file_lock():
-    handle = open(_lock_path(), "a+")  # noqa: SIM115 (held for the whole import)
+    name = str(connection.settings_dict["NAME"])
+    if _in_memory(name):
+        with _process_lock():
+            yield
+        return
+    handle = open(f"{name}.import-lock", "a+")  # noqa: SIM115 (held for the whole import)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

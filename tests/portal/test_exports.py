@@ -223,3 +223,17 @@ def test_wagtail_site_history_report(client, admin_user, make_guide, export_form
     client.force_login(admin_user)
     response = client.get(reverse("wagtailadmin_reports:site_history"), {"export": export_format})
     _check_wagtail_export(response, export_format)
+
+
+def test_a_public_signup_name_reaches_the_admin_export_neutralised(client, admin_user, city, ward):
+    from tests.directory.test_signup import valid_data
+
+    directory = add_directory(city)
+    payload = '=HYPERLINK("http://x","y")'
+    response = client.post(f"{directory.url}dang-ky/", valid_data(ward, name=payload, address="-2+3 Lê Lợi"))
+    assert response.status_code == 302
+    client.force_login(admin_user)
+    rows = csv_rows(client.get(reverse("wagtailsnippets_directory_merchant:list"), {"export": "csv"}))
+    assert [row[1] for row in rows[1:]] == [f"'{payload}"]
+    assert "'-2+3 Lê Lợi" in rows[1]
+    assert_csv_safe(rows)

@@ -83,3 +83,29 @@ def test_the_lock_is_reentrant_within_one_import(db):
         pass
     with import_lock():  # released: can be taken again
         pass
+
+
+def test_a_sqlite_file_database_is_locked_across_processes(tmp_path, monkeypatch):
+    """Production SQLite: the lock is a ``flock`` on ``<database>.import-lock``, which another process
+    (here one that holds it the same way) makes the import stop."""
+    import subprocess
+    import sys
+
+    from portal.importlock import ImportRunning, _file_lock
+
+    database = tmp_path / "portal.sqlite3"
+    monkeypatch.setitem(connection.settings_dict, "NAME", str(database))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys, time; f = open(sys.argv[1], 'a+'); fcntl.flock(f, fcntl.LOCK_EX); "
+         "print('held', flush=True); time.sleep(60)", f"{database}.import-lock"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(ImportRunning), _file_lock():
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with _file_lock():  # the other process is gone: the lock is free
+        pass

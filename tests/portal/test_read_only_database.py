@@ -131,3 +131,18 @@ def test_feedback_on_a_read_only_database_is_a_clear_503(client, demo):
     assert "Hệ thống đang bảo trì, chưa ghi nhận được góp ý của bạn" in text
     assert "Bước 2 khó hiểu" in text  # what the visitor typed is kept
     assert not GuideFeedback.objects.filter(guide=guide).exists()
+
+
+def test_merchant_signup_on_a_read_only_database_is_a_clear_503(client, city, ward):
+    from directory.models import Merchant
+    from tests.directory.conftest import add_directory
+    from tests.directory.test_signup import valid_data
+
+    directory = add_directory(city)
+    with read_only_database():
+        response = client.post(f"{directory.url}dang-ky/", valid_data(ward, name="Quán Cô Ba"))
+    assert response.status_code == 503
+    text = response.content.decode()
+    assert "Hệ thống đang bảo trì, chưa ghi nhận được đăng ký của bạn" in text
+    assert "Quán Cô Ba" in text  # the form keeps what was typed
+    assert not Merchant.objects.filter(name="Quán Cô Ba").exists()
