@@ -2,11 +2,9 @@
 merchants and streets as RFC 7946 GeoJSON (WGS 84, ``[longitude, latitude]``, one geometry type
 per file so that every GIS tool opens it as one layer)."""
 
-import csv
-import io
-
 from directory import geo
 from directory.importer import COLUMNS
+from portal.exports import csv_text
 
 LABEL_COLUMNS = ["ten_loai", "ten_phuong", "ten_tuyen_duong", "ten_phuong_thuc", "duong_dan"]
 LICENCE_NOTE = "Dữ liệu mở của Cổng thông tin điện tử thành phố Vũng Tàu"
@@ -39,15 +37,14 @@ def merchant_record(merchant):
 
 
 def merchants_csv(merchants, absolute=lambda url: url):
-    """UTF-8 CSV text with a byte-order mark (so spreadsheet programs read Vietnamese correctly)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS + LABEL_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    """UTF-8 CSV text with a byte-order mark, through the one writer (portal/exports.py)."""
+    columns = COLUMNS + LABEL_COLUMNS
+    rows = []
     for merchant in merchants:
         record = merchant_record(merchant)
         record["duong_dan"] = absolute(record["duong_dan"]) if record["duong_dan"] else ""
-        writer.writerow(record)
-    return "\ufeff" + out.getvalue()
+        rows.append([record.get(column, "") for column in columns])
+    return csv_text(columns, rows)
 
 
 def merchants_geojson(merchants, absolute=lambda url: url):

@@ -1,8 +1,10 @@
 """Views behind the directory pages' sub-routes (merchant page, sign-up, open data, poster, QR)."""
 
 import json
+import logging
 
 from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,7 +15,10 @@ from directory.forms import MerchantSignupForm
 from directory.models import CashlessDirectoryPage, CashlessStreetPage, Merchant, PaymentMethod
 from home.site_urls import absolute_url
 from portal import ratelimit
+from portal.besteffort import UNAVAILABLE
 from portal.security import same_site_post
+
+logger = logging.getLogger(__name__)
 
 
 def merchant_detail(request, page, merchant_id):
@@ -66,9 +71,17 @@ def signup(request, page):
                 # Looks like success to the bot; nothing is stored.
                 return redirect(page.get_url(request) + page.reverse_subpage("signup_done_route"))
             if form.is_valid():
-                save_signup(form.cleaned_data)
-                return redirect(page.get_url(request) + page.reverse_subpage("signup_done_route"))
-            status = 400
+                try:
+                    with transaction.atomic():
+                        save_signup(form.cleaned_data)
+                except DatabaseError:
+                    logger.warning("Merchant sign-up not stored: the database refused the write", exc_info=True)
+                    form.add_error(None, UNAVAILABLE.format(what="đăng ký"))  # keeps what was typed
+                    status = 503
+                else:
+                    return redirect(page.get_url(request) + page.reverse_subpage("signup_done_route"))
+            else:
+                status = 400
     else:
         form = MerchantSignupForm(initial={"ward": request.GET.get("phuong", "")})
     context = {

@@ -1,5 +1,8 @@
 """Public views of the guides app: the guide page's context and the feedback endpoint."""
 
+import logging
+
+from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,7 +13,10 @@ from wagtail.models import Page
 from guides import feedback
 from guides.sessions import sessions_for_topics
 from home.locales import language_of
+from portal.besteffort import UNAVAILABLE
 from portal.security import same_site_post
+
+logger = logging.getLogger(__name__)
 
 
 def guide_context(guide, request):
@@ -55,9 +61,15 @@ def submit_feedback(request, page_id):
         if not valid:
             return _render_with_form(guide, request, form, status=400)
         if not form.is_bot:
-            GuideFeedback.objects.create(
-                guide=guide, helpful=form.is_helpful, comment=form.cleaned_data["comment"]
-            )
+            try:
+                with transaction.atomic():
+                    GuideFeedback.objects.create(
+                        guide=guide, helpful=form.is_helpful, comment=form.cleaned_data["comment"]
+                    )
+            except DatabaseError:
+                logger.warning("Guide feedback not stored: the database refused the write", exc_info=True)
+                form.add_error(None, UNAVAILABLE.format(what="góp ý"))  # keeps what the visitor typed
+                return _render_with_form(guide, request, form, status=503)
     url = f"{guide.get_url(request)}?{feedback.STATUS_PARAM}={feedback.STATUS_SENT}#gop-y"
     return HttpResponseRedirect(url, status=303)
 

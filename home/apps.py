@@ -10,3 +10,9 @@ class HomeConfig(AppConfig):
         from home.frame import connect_invalidation
 
         connect_invalidation()
+
+        from portal import besteffort, exports
+
+        besteffort.install()  # image renditions never break a page on a read-only database
+
+        exports.install()  # every Wagtail spreadsheet export neutralises formulas (portal/exports.py)

@@ -350,8 +350,12 @@ class ProcedureStats(models.Model):
 
     @classmethod
     def record_view(cls, page_id):
-        if not cls.objects.filter(page_id=page_id).update(views=F("views") + 1):
-            cls.objects.get_or_create(page_id=page_id, defaults={"views": 1})
+        """Count one view; never breaks the page (a read-only database skips the count)."""
+        from portal.besteffort import best_effort
+
+        with best_effort("procedure view counter"):
+            if not cls.objects.filter(page_id=page_id).update(views=F("views") + 1):
+                cls.objects.get_or_create(page_id=page_id, defaults={"views": 1})
 
 
 class WardProceduresPage(RoutablePageMixin, BasePage):

@@ -4,12 +4,12 @@
 (docs/procedures.md lists them), so a filtered catalogue URL's query string works here unchanged.
 """
 
-import csv
 
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from home.site_urls import absolute_url
+from portal import exports
 
 from .catalogue import Filters, filter_rows, load_rows, paginate, sort_rows
 from .importer import ImportProblem, catalogue_page
@@ -107,7 +107,7 @@ def procedures_csv(request):
     response["Content-Disposition"] = 'attachment; filename="thu-tuc-hanh-chinh.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     response.write("\ufeff")  # BOM: spreadsheet programs then read the file as UTF-8
-    writer = csv.writer(response)
+    writer = exports.csv_writer(response)
     writer.writerow([*CSV_COLUMNS, *EXPORT_ONLY_COLUMNS])
     if found is None:
         return response

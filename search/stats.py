@@ -8,15 +8,16 @@ account numbers; procedure codes such as 1.000110 stay) replaced by "#". Nothing
 import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from portal.besteffort import best_effort
 from portal.vietnamese import fold
 from search.models import SearchQueryStat
 
 REPORT_DAYS = 30
-RETENTION_DAYS = 400
 _EMAIL = re.compile(r"\S+@\S+")
 _LONG_NUMBER = re.compile(r"(?:\d[\s.\-]?){7,}\d")
 
@@ -35,6 +36,11 @@ def record_search(site, query, result_count, day=None):
     if site is None or not text:
         return
     day = day or timezone.localdate()
+    with best_effort("search statistics"):
+        _count(site, day, text, result_count)
+
+
+def _count(site, day, text, result_count):
     increments = {"searches": F("searches") + 1}
     if result_count == 0:
         increments["zero_result_searches"] = F("zero_result_searches") + 1
@@ -64,8 +70,10 @@ def report(site, days=REPORT_DAYS, limit=50, today=None):
     return top, zero
 
 
-def purge(days=RETENTION_DAYS, today=None):
-    """Delete statistics older than ``days`` days; returns how many rows went."""
+def purge(days=None, today=None):
+    """Delete statistics older than ``days`` days (default ``settings.SEARCH_STATS_RETENTION_DAYS``);
+    returns how many rows went."""
+    days = settings.SEARCH_STATS_RETENTION_DAYS if days is None else days
     before = (today or timezone.localdate()) - timedelta(days=days)
     deleted, _ = SearchQueryStat.objects.filter(day__lt=before).delete()
     return deleted

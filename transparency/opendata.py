@@ -7,8 +7,6 @@
 The column lists below are the single source of both the files and the data-dictionary page.
 """
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +15,7 @@ from django.urls import reverse
 
 from home.locales import language_of
 from home.site_urls import absolute_url
+from portal import exports
 from transparency import figures as figures_module
 
 DATASETS = ("chi-tieu", "so-lieu")
@@ -291,32 +290,20 @@ def figure_rows(moment=None):
                     yield figure_row(indicator, ward_figure, ward)
 
 
-FORMULA_STARTS = ("=", "+", "@")
-
-
 def cell(value):
-    """A value as CSV text: ISO dates, true/false, plain decimal point. Text that a spreadsheet would run
-    as a formula (starting with =, + or @) gets a leading apostrophe (CSV injection)."""
-    if value is None:
-        return ""
+    """A value as the open-data files write it: ISO dates, true/false; numbers stay numbers (plain
+    decimal point) and text stays text, neutralised against formulas by the one writer
+    (portal/exports.py)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return value
 
 
 def to_csv(columns, rows):
     """UTF-8 CSV with a byte-order mark (so spreadsheet software reads Vietnamese correctly)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([cell(row.get(column)) for column in columns])
-    return "\ufeff" + buffer.getvalue()
+    return exports.csv_text(columns, ([cell(row.get(column)) for column in columns] for row in rows))
 
 
 def to_json(dataset, rows, language="vi"):

@@ -170,6 +170,7 @@ def export_xlsx(report):
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from portal.exports import xlsx_row
     from transparency.opendata import cell
 
     period = report.period
@@ -184,7 +185,7 @@ def export_xlsx(report):
         ("Ngày xuất", f"{report.today:%d/%m/%Y}"),
         ("Ghi chú", "Số liệu có cột “Số liệu mẫu” = có là số liệu minh họa, không phải số liệu chính thức."),
     ]:
-        info.append([label, value])
+        info.append(xlsx_row([label, value]))
     for sheet_name, rows in (("Tổng hợp thành phố", report.city_rows), ("Phường, xã", report.ward_rows)):
         sheet = workbook.create_sheet(sheet_name)
         sheet.append([header for _, header in EXPORT_COLUMNS])
@@ -196,7 +197,7 @@ def export_xlsx(report):
                 value = row.get(key)
                 values.append(float(value) if key in ("value", "numerator", "denominator") and value is not None
                               else cell(value) if value is not None else None)
-            sheet.append(values)
+            sheet.append(xlsx_row(values))
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

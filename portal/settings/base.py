@@ -136,6 +136,33 @@ else:
         }
     }
 
+# --- Cache faults (issue 12, finding 4) -----------------------------------------------------
+# A cache that is down or accepts connections but never answers must not hold requests: seconds to
+# wait for Redis to accept a connection and to answer a command, and how long a failed cache is then
+# skipped by this process (circuit breaker, portal/cache.py). Every cache use degrades to computing the
+# value (IGNORE_EXCEPTIONS); the rate limiter fails open.
+CACHE_SOCKET_CONNECT_TIMEOUT = float(env_str("CACHE_SOCKET_CONNECT_TIMEOUT", "0.5"))
+CACHE_SOCKET_TIMEOUT = float(env_str("CACHE_SOCKET_TIMEOUT", "0.5"))
+CACHE_BREAKER_SECONDS = float(env_str("CACHE_BREAKER_SECONDS", "10"))
+
+
+def redis_cache(url):
+    """The ``CACHES`` entry of the Redis cache at ``url`` (also used by tests/portal/test_cache_faults.py)."""
+    return {
+        "BACKEND": "portal.cache.BreakerRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": CACHE_SOCKET_CONNECT_TIMEOUT,
+            "SOCKET_TIMEOUT": CACHE_SOCKET_TIMEOUT,
+        },
+        "KEY_PREFIX": "portal",
+    }
+
+
+if CACHE_URL:
+    CACHES = {"default": redis_cache(CACHE_URL)}
+
 # --- Search ---------------------------------------------------------------------------------
 # Vietnamese-aware backends (search/backends, docs/search.md): by default the database backend of
 # the database in use (SQLite FTS5 or PostgreSQL); Elasticsearch 9 when ELASTICSEARCH_URL is set,
@@ -165,6 +192,12 @@ if ELASTICSEARCH_URL:
         },
         "database": {"BACKEND": "search.backends"},
     }
+
+# --- Search statistics retention (issue 12, finding 10) ----------------------------------------
+# Days search statistics are kept (the portal's per-site statistics and Wagtail's search-terms hits);
+# `python manage.py purge_search_stats` (daily, next to publish_scheduled) deletes older rows.
+SEARCH_STATS_RETENTION_DAYS = int(env_str("SEARCH_STATS_RETENTION_DAYS", "365"))
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_STATS_RETENTION_DAYS  # Wagtail's own searchpromotions_garbage_collect agrees
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from directory.importer import MerchantImportError, import_file
+from portal.importlock import exclusive_import
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help="Tệp CSV mã hóa UTF-8.")
         parser.add_argument("--dry-run", action="store_true", help="Chỉ kiểm tra tệp, không ghi gì.")
 
+    @exclusive_import
     def handle(self, *args, **options):
         def progress(done, total):
             if options["verbosity"] >= 1:

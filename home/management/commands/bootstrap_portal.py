@@ -20,6 +20,7 @@ from django.db import transaction
 from wagtail import hooks
 
 from home.portal_tree import WARDS_FILE, WardsFileError, build_portal_structure
+from portal.importlock import exclusive_import
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-admin", action="store_true", help="Không tạo tài khoản quản trị.")
 
+    @exclusive_import
     def handle(self, *args, **options):
         try:
             with transaction.atomic():

@@ -4,6 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.importlock import exclusive_import
 from procedures.importer import ImportProblem, run_import
 from procedures.sources import SourceErrors
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Chỉ cho biết sẽ thay đổi gì, không ghi.")
         parser.add_argument("--no-progress", action="store_true", help="Không hiển thị thanh tiến trình.")
 
+    @exclusive_import
     def handle(self, *args, **options):
         progress = None if options["no_progress"] or not sys.stderr.isatty() else self._progress_factory
         try:

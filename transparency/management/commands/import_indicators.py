@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.importlock import exclusive_import
 from transparency.importer import ANNOTATIONS_FILE, INDICATORS_FILE, IndicatorFileError, import_plan
 
 
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("path", nargs="?", default=str(INDICATORS_FILE), help="Tệp chỉ tiêu (JSON).")
         parser.add_argument("--annotations", default=str(ANNOTATIONS_FILE), help="Tệp chú giải của cổng (JSON).")
 
+    @exclusive_import
     def handle(self, *args, **options):
         try:
             counts = import_plan(options["path"], options["annotations"])
