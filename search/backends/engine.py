@@ -112,4 +112,7 @@ class EngineBackendMixin(SkipEmptyQueriesMixin):
         text = " ".join(query_terms(query_string))
         if not text:
             return [], None
-        return self.search(Fuzzy(text), queryset), None
+        # Every word, each within the engine's edit distance (AUTO: 1 for 3–5 letters, 2 above),
+        # as the database backends search their corrected query; one unknown word leaves the page to
+        # the service's partial stage instead of letting a near miss of another word through.
+        return self.search(Fuzzy(text, operator="and"), queryset), None
