@@ -26,6 +26,12 @@ stop() {
 }
 
 build() {
+  if ! command -v mvn >/dev/null || ! command -v "${JAVA:-java}" >/dev/null; then
+    echo "search-node: installing Maven and a JDK 17 from Debian"
+    SUDO=$( [ "$(id -u)" = 0 ] || echo sudo )
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq maven openjdk-17-jdk-headless >/dev/null
+  fi
   # Rebuild when the build file or a source is newer than the last build.
   if [ ! -f "$here/target/classpath.txt" ] || [ -n "$(find "$here/pom.xml" "$here/src" -newer "$here/target/classpath.txt" -type f | head -1)" ]; then
     echo "search-node: building (mvn package; the first build downloads the OpenSearch jars into ~/.m2)"
