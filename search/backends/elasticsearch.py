@@ -25,7 +25,12 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchQueryCompiler,
 )
 
-from search.backends.engine import EngineBackendMixin, EngineIndexMixin, EngineMappingMixin
+from search.backends.engine import (
+    EngineBackendMixin,
+    EngineIndexMixin,
+    EngineMappingMixin,
+    EngineQueryCompilerMixin,
+)
 
 ES_ERRORS = (TransportError, ApiError)
 ICU_PLUGIN = "analysis-icu"
@@ -40,7 +45,7 @@ class VietnameseElasticsearchIndex(EngineIndexMixin, Elasticsearch9Index):
         self.es.indices.create(index=self.name, **settings)
 
 
-class VietnameseElasticsearchQueryCompiler(Elasticsearch9SearchQueryCompiler):
+class VietnameseElasticsearchQueryCompiler(EngineQueryCompilerMixin, Elasticsearch9SearchQueryCompiler):
     mapping_class = VietnameseElasticsearchMapping
 
 

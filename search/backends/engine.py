@@ -31,6 +31,22 @@ class EngineMappingMixin:
     edgengram_analyzer_config = AUTOCOMPLETE_FIELD_ANALYZERS
 
 
+class EngineQueryCompilerMixin:
+    def _compile_fuzzy_query(self, query, fields):
+        """Typo matching analyses the query with the index analyzer (``default``: folding, no
+        synonyms). With the search analyzer, each multi-word synonym's token graph times the fields
+        times the fuzzy expansions overflows OpenSearch's 1,024-clause limit on short queries (a
+        citizen's "0:1:SỔ:ĐỎ" did); synonyms are the exact stage's job anyway."""
+        compiled = super()._compile_fuzzy_query(query, fields)
+        (kind, body), = compiled.items()
+        if kind == "multi_match":
+            body["analyzer"] = "default"
+        else:
+            (field_body,) = body.values()
+            field_body["analyzer"] = "default"
+        return compiled
+
+
 class EngineIndexMixin:
     def create(self, settings):  # pragma: no cover - each engine's index class says how
         raise NotImplementedError

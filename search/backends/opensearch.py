@@ -25,7 +25,13 @@ from modelsearch.backends.opensearch2 import (
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError as OpenSearchError
 
-from search.backends.engine import SYNONYMS_FILTER, EngineBackendMixin, EngineIndexMixin, EngineMappingMixin
+from search.backends.engine import (
+    SYNONYMS_FILTER,
+    EngineBackendMixin,
+    EngineIndexMixin,
+    EngineMappingMixin,
+    EngineQueryCompilerMixin,
+)
 from search.es_analysis import analysis
 
 logger = logging.getLogger(__name__)
@@ -40,7 +46,7 @@ class VietnameseOpenSearchIndex(EngineIndexMixin, OpenSearch2Index):
         self.es.indices.create(index=self.name, body=settings)
 
 
-class VietnameseOpenSearchQueryCompiler(OpenSearch2SearchQueryCompiler):
+class VietnameseOpenSearchQueryCompiler(EngineQueryCompilerMixin, OpenSearch2SearchQueryCompiler):
     mapping_class = VietnameseOpenSearchMapping
 
 

@@ -50,6 +50,9 @@ public final class SearchNode {
             // A nearly full development disk must not turn indices read-only.
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
             .put("node.processors", Math.min(2, Runtime.getRuntime().availableProcessors()))
+            // As Elasticsearch 9 sizes it for this heap: a multi-word synonym's token graph, searched
+            // on five fields in the service's all-but-one query, passes OpenSearch's default 1,024.
+            .put("indices.query.bool.max_clause_count", 4096)
             .build();
         LogConfigurator.registerErrorListener();
         LogConfigurator.configureWithoutConfig(settings);
