@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORTAL_DOMAIN ?= localhost
 
-.PHONY: run test install system-deps lint check bench load clean
+.PHONY: run test install system-deps lint check bench load clean search-node search-node-bg search-node-stop
 
 $(VENV)/installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,18 @@ run: install
 ## Install and run the whole test suite (SQLite unless DATABASE_URL is set)
 test: install system-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## The development/test search node (embedded OpenSearch 2.19, tools/search-node): foreground on
+## 127.0.0.1:9200, data in a throw-away directory; then e.g. OPENSEARCH_URL=http://127.0.0.1:9200.
+search-node:
+	tools/search-node/start.sh
+
+## The same in the background: returns once _cluster/health is yellow (PID in tools/search-node/target/node.pid)
+search-node-bg:
+	tools/search-node/start.sh --background
+
+search-node-stop:
+	tools/search-node/start.sh --stop
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,5 @@
-"""Elasticsearch analysis settings for Vietnamese (pure data; imported by settings, no Django).
+"""Elasticsearch / OpenSearch analysis settings for Vietnamese (pure data; imported by settings, no
+Django). One definition serves both engines; only where the synonyms come from differs.
 
 ``index_settings()`` is what ``WAGTAILSEARCH_BACKENDS["default"]["INDEX_SETTINGS"]`` holds. It
 redefines the analyzers Wagtail's mapping uses so that every text field folds:
@@ -6,8 +7,10 @@ redefines the analyzers Wagtail's mapping uses so that every text field folds:
 - ``default`` (all full-text fields, index side): NFC, standard tokenizer, lower-case, folding that
   keeps the original token ("đăng" and "dang" at the same position), i/y spelling variants;
 - ``default_search`` (query side of those fields): the same plus the editors' synonyms
-  (``synonym_graph`` fed by a synonyms set that ``search.backends.elasticsearch`` keeps in step
-  with the ``Synonym`` table; updateable, so edits apply without reindexing);
+  (``synonym_graph``; Elasticsearch: fed by a synonyms set that ``search.backends.elasticsearch``
+  keeps in step with the ``Synonym`` table, updateable, so edits apply without reindexing;
+  OpenSearch, which has no synonyms API: the rules inline, written by ``search.backends.opensearch``
+  when it creates an index and on every edit);
 - ``edgengram_analyzer`` (autocomplete, index side) and ``autocomplete_search`` (its query side,
   set by the backend's mapping; the stock query side is ``standard``, which does not fold).
 
@@ -36,8 +39,9 @@ def nfc_mappings():
     return [f"{source} => {target}" for source, target in sorted(rules.items())]
 
 
-def analysis(*, icu=False, synonyms_set=None):
-    """The ``analysis`` section: char filters, token filters and analyzers."""
+def analysis(*, icu=False, synonyms_set=None, synonyms=None):
+    """The ``analysis`` section: char filters, token filters and analyzers. Synonyms from the
+    Elasticsearch synonyms set ``synonyms_set``, or inline rules ``synonyms`` (a list, OpenSearch)."""
     if icu:
         char_filter = {"vietnamese_nfc": {"type": "icu_normalizer", "name": "nfc"}}
         # asciifolding after icu_folding guarantees đ→d whatever the ICU data version.
@@ -60,6 +64,9 @@ def analysis(*, icu=False, synonyms_set=None):
             "lenient": True,
         }
         search_filters.insert(1, "vietnamese_synonyms")
+    elif synonyms is not None:
+        filters["vietnamese_synonyms"] = {"type": "synonym_graph", "synonyms": list(synonyms), "lenient": True}
+        search_filters.insert(1, "vietnamese_synonyms")
 
     def analyzer(filter_names):
         return {"type": "custom", "char_filter": ["vietnamese_nfc"], "tokenizer": "standard", "filter": filter_names}
@@ -78,6 +85,12 @@ def analysis(*, icu=False, synonyms_set=None):
     }
 
 
-def index_settings(*, icu=False, synonyms_set=None):
-    """``INDEX_SETTINGS`` for Wagtail's Elasticsearch backend (deep-merged into its defaults)."""
-    return {"settings": {"analysis": analysis(icu=icu, synonyms_set=synonyms_set), "index": {"max_ngram_diff": 14}}}
+def index_settings(*, icu=False, synonyms_set=None, synonyms=None):
+    """``INDEX_SETTINGS`` for Wagtail's Elasticsearch / OpenSearch backend (deep-merged into its defaults)."""
+    return {"settings": {"analysis": analysis(icu=icu, synonyms_set=synonyms_set, synonyms=synonyms),
+                         "index": {"max_ngram_diff": 14}}}
+
+
+# The autocomplete fields' analyzers: the stock mapping searches them with ``standard``, which does
+# not fold; both engines' mappings use this instead.
+AUTOCOMPLETE_FIELD_ANALYZERS = {"analyzer": "edgengram_analyzer", "search_analyzer": "autocomplete_search"}

@@ -1,8 +1,10 @@
-"""Run a search on the primary backend, and on the database backend when Elasticsearch fails.
+"""Run a search on the primary backend, and on the database backend when the search engine fails.
 
-``WAGTAILSEARCH_BACKENDS`` holds ``default`` (Elasticsearch when ``ELASTICSEARCH_URL`` is set) and
-``database``, kept up to date on every publish. A transport or API error from Elasticsearch is
-logged as a warning and the same search runs on ``database``: citizens get results, never a 500.
+``WAGTAILSEARCH_BACKENDS`` holds ``default`` (Elasticsearch or OpenSearch when ``ELASTICSEARCH_URL``
+or ``OPENSEARCH_URL`` is set) and ``database``, kept up to date on every publish. A transport or API
+error from the engine (the backend's ``search_errors``) is logged as a warning and the same search
+runs on ``database``: citizens get results, never a 500. A connection error (``connection_errors``)
+also marks the engine down for a while (``search.outage``).
 """
 
 import logging
@@ -16,35 +18,25 @@ logger = logging.getLogger(__name__)
 FALLBACK_BACKEND = "database"
 
 
-def _es_errors():
-    try:
-        from search.backends.elasticsearch import ES_ERRORS
-    except ImportError:  # pragma: no cover - the elasticsearch client is a requirement
-        return ()
-    return ES_ERRORS
-
-
 def has_fallback():
     return FALLBACK_BACKEND in getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
 
 
 def run(search):
-    """``search(backend)`` on the default backend; on an Elasticsearch error, on the fallback.
+    """``search(backend)`` on the default backend; on a search-engine error, on the fallback.
 
     Returns ``(result, backend_name)``; ``search`` must evaluate its results (e.g. ``list(...)``)
     so that errors surface here."""
     if has_fallback() and outage.is_down():
         return search(get_search_backend(FALLBACK_BACKEND)), FALLBACK_BACKEND
     backend = get_search_backend("default")
-    errors = _es_errors()
+    errors = getattr(backend, "search_errors", ())  # the database backends have none
     try:
         return search(backend), "default"
     except errors as error:
         if not has_fallback():
             raise
-        from elastic_transport import TransportError
-
-        if isinstance(error, TransportError):
+        if isinstance(error, backend.connection_errors):
             outage.mark_down()
-        logger.warning("Elasticsearch search failed (%s); answering from the database backend", error)
+        logger.warning("%s search failed (%s); answering from the database backend", backend.engine_name, error)
         return search(get_search_backend(FALLBACK_BACKEND)), FALLBACK_BACKEND

@@ -1,8 +1,9 @@
 """The editors' synonyms as rules every backend applies.
 
 Database backends: ``search.query.expand_synonyms`` turns a query into alternatives (searched with
-OR). Elasticsearch: the same rules, with folded spellings added, are pushed to a synonyms set used by
-the search analyzer (``search.backends.elasticsearch``); the page then sends no alternatives.
+OR). Elasticsearch / OpenSearch: the same rules, with folded spellings added, are pushed to the
+search analyzer (Elasticsearch: a synonyms set; OpenSearch: the rules inline in the index settings;
+``search.backends.elasticsearch`` / ``.opensearch``); the page then sends no alternatives.
 """
 
 import logging
@@ -76,7 +77,8 @@ def synonyms_changed(sender, **kwargs):
 
 
 def push_to_elasticsearch():
-    """Update the Elasticsearch synonyms set when Elasticsearch is configured; never raises."""
+    """Update the search engine's synonyms when one is configured (Elasticsearch: the synonyms set;
+    OpenSearch: the indices' synonyms filter); never raises."""
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend("default")
@@ -85,5 +87,5 @@ def push_to_elasticsearch():
     try:
         backend.push_synonyms()
     except Exception:  # noqa: BLE001 - an unreachable cluster must not stop an editor saving
-        logger.warning("Could not update the Elasticsearch synonyms set; it will be pushed on the next rebuild",
-                       exc_info=True)
+        logger.warning("Could not update the %s synonyms set; it will be pushed on the next rebuild",
+                       getattr(backend, "engine_name", "search engine"), exc_info=True)

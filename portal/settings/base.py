@@ -2,6 +2,7 @@
 
 - DATABASE_URL        default: SQLite file db.sqlite3 in the project
 - ELASTICSEARCH_URL   unset: the Vietnamese database search backend (search/backends); set: Elasticsearch 9
+- OPENSEARCH_URL      set (and ELASTICSEARCH_URL unset): OpenSearch 2 (docs/search.md)
 - CACHE_URL           e.g. redis://127.0.0.1:6379/1; unset: local-memory cache
 - SEARCH_CACHE_SECONDS  how long search answers are cached (default 300; 0: off)
 - PORTAL_DOMAIN       base host name; ward portals live at <ward-slug>.<PORTAL_DOMAIN>
@@ -198,6 +199,27 @@ if ELASTICSEARCH_URL:
 # `python manage.py purge_search_stats` (daily, next to publish_scheduled) deletes older rows.
 SEARCH_STATS_RETENTION_DAYS = int(env_str("SEARCH_STATS_RETENTION_DAYS", "365"))
 WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_STATS_RETENTION_DAYS  # Wagtail's own searchpromotions_garbage_collect agrees
+
+# OpenSearch (2.x; the development/CI node: `make search-node`, tools/search-node) when OPENSEARCH_URL
+# is set (and ELASTICSEARCH_URL is not): the same Vietnamese analysis, synonyms written inline into
+# the indices (OpenSearch has no synonyms API), the same database fallback. OPENSEARCH_ICU as above.
+OPENSEARCH_URL = env_str("OPENSEARCH_URL")
+if OPENSEARCH_URL and not ELASTICSEARCH_URL:
+    from search.es_analysis import index_settings
+
+    _icu = env_str("OPENSEARCH_ICU", "auto").lower()
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": [OPENSEARCH_URL],
+            "INDEX_PREFIX": env_str("OPENSEARCH_INDEX_PREFIX", "vungtau_"),
+            "TIMEOUT": int(env_str("OPENSEARCH_TIMEOUT", "5")),
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            "ICU": _icu if _icu == "auto" else _icu in {"1", "true", "yes", "on"},
+            "INDEX_SETTINGS": index_settings(synonyms=[]),
+        },
+        "database": {"BACKEND": "search.backends"},
+    }
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

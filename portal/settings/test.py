@@ -16,3 +16,9 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 PORTAL_PORT = int(env_str("PORTAL_PORT", "80"))  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# --- Search (tests) ---------------------------------------------------------------------------
+# Tests search the database backend whatever OPENSEARCH_URL / ELASTICSEARCH_URL say: the engine tests
+# read those variables themselves and put the engine in place per test, under a fresh index prefix
+# (tests/search/engine.py, fixture live_engine).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}

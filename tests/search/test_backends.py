@@ -10,7 +10,8 @@ from wagtail.search.backends import get_search_backend
 from home.models import StandardPage
 from tests.search.conftest import paragraph, publish
 
-pytestmark = pytest.mark.django_db
+# Each test runs on the database backend and on the live search engine (tests/search/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 @pytest.fixture
@@ -29,8 +30,9 @@ def titles(results):
     return [page.title for page in results]
 
 
-def search(query, **kwargs):
-    return titles(get_search_backend().search(query, StandardPage.objects.live(), **kwargs))
+def search(query, operator="and", **kwargs):
+    """Every word required, as the search service asks (Wagtail's engine backends default to "or")."""
+    return titles(get_search_backend().search(query, StandardPage.objects.live(), operator=operator, **kwargs))
 
 
 def test_backend_is_the_vietnamese_subclass():
@@ -72,12 +74,15 @@ def test_autocomplete_folds_too(pages):
     assert titles(backend.autocomplete("CHUNG TH", StandardPage)) == [pages["nfd"].title]
 
 
-def test_fuzzy_search_finds_typos(pages):
+def test_fuzzy_search_finds_typos(pages, search_backend):
     results, corrected = get_search_backend().fuzzy_search("dang ky ket hong", StandardPage.objects.live())
     assert titles(results)[0] == "Đăng kí kết hôn"
-    assert corrected == "dang ky ket hon"  # corrected against the index vocabulary
+    # The database backends correct against the index vocabulary; the engine matches within an edit distance.
+    assert corrected == ("dang ky ket hon" if search_backend == "database" else None)
 
 
+@pytest.mark.database_only("near-title search (trigrams on PostgreSQL); on the engine every word must be within "
+                           "its edit distance, and the service's all-but-one stage finds such titles")
 def test_fuzzy_search_finds_titles_when_no_word_can_be_corrected(pages):
     # "khaisinh" is no indexed word, nor near one: the near-title search (trigrams on PostgreSQL) finds it.
     results, corrected = get_search_backend().fuzzy_search("dang ky khaisinh", StandardPage.objects.live())
@@ -103,6 +108,7 @@ def test_search_query_count_is_bounded(pages, django_assert_max_num_queries):
         search("dang ky")
 
 
+@pytest.mark.database_only("PostgreSQL storage settings")
 def test_postgres_index_rows_keep_vectors_out_of_line():
     # search/migrations/0004: common words match tens of thousands of rows; narrow rows keep that cheap.
     from django.db import connection

@@ -13,7 +13,8 @@ from search import service
 from search.scope import resolve_scope
 from tests.conftest import host_of
 
-pytestmark = pytest.mark.django_db
+# Each test runs on the database backend and on the live search engine (tests/search/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def scope_for(unit, wide=False):

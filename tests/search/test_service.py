@@ -12,7 +12,8 @@ from search.scope import resolve_scope
 from tests.conftest import host_of
 from tests.search.conftest import paragraph, publish
 
-pytestmark = pytest.mark.django_db
+# Each test runs on the database backend and on the live search engine (tests/search/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def request_for(page, path="/tim-kiem/"):

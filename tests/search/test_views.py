@@ -11,7 +11,8 @@ from search.query import MAX_QUERY_LENGTH, MAX_QUESTION_WORDS
 from tests.conftest import host_of
 from tests.search.conftest import paragraph, publish
 
-pytestmark = pytest.mark.django_db
+# Each test runs on the database backend and on the live search engine (tests/search/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 @pytest.fixture
