@@ -41,7 +41,11 @@ class MerchantViewSet(WardScopedViewSetMixin, SnippetViewSet):
     ]
     filterset_class = MerchantFilterSet
     edit_handler = ObjectList(Merchant.panels, base_form_class=MerchantAdminForm)
+    # Searched in the database (``icontains``), not through the search backend: the SQLite FTS backend
+    # cannot restrict a query to these fields ("no such column: name"), and the backend's autocomplete
+    # would only look at the name. ``search_text`` is the name and address folded (typed without accents).
     search_fields = ["name", "address", "search_text"]
+    search_backend_name = None
     ordering = ["published", "name"]
     def get_base_queryset(self, request):
         return Merchant.objects.select_related("ward", "street")
