@@ -16,12 +16,23 @@ EDITOR_ACTIONS = ["add", "change", "view"]
 APPROVER_ACTIONS = ["add", "change", "delete", "view"]
 
 
+def grant_group_measurement_permissions(group, link):
+    actions = APPROVER_ACTIONS if link.role == UnitGroup.APPROVER else EDITOR_ACTIONS
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="transparency",
+            content_type__model="measurement",
+            codename__in=[f"{action}_measurement" for action in actions],
+        )
+    )
+
+
 def grant_measurement_permissions():
     """Give every unit's editor and approver groups their measurement permissions (idempotent)."""
-    permissions = {
-        p.codename: p
-        for p in Permission.objects.filter(content_type__app_label="transparency", content_type__model="measurement")
-    }
     for group in unit_groups():
-        actions = APPROVER_ACTIONS if group.unit_link.role == UnitGroup.APPROVER else EDITOR_ACTIONS
-        group.permissions.add(*[permissions[f"{action}_measurement"] for action in actions])
+        grant_group_measurement_permissions(group, group.unit_link)
+
+
+def on_unit_group_linked(sender, link, **kwargs):
+    """A newly linked unit group gets its measurement permissions at once (not only at bootstrap)."""
+    grant_group_measurement_permissions(link.group, link)
