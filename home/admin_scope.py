@@ -19,13 +19,15 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import path
+from django.utils.functional import classproperty
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import ModelLogEntry
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser as snippet_chooser
 
-from home.permissions import in_scope, register_ward_scoped, scope_queryset
+from home.permissions import in_scope, register_ward_scoped, scope_queryset, ward_scoped_models
 
 
 def refuse_outside_scope(view, model):
@@ -98,6 +100,21 @@ class WardScopedViewSetMixin:
             if "pk" in pattern.pattern.regex.groupindex:
                 pattern.callback = refuse_outside_scope(pattern.callback, self.model)
         return patterns
+
+
+class ScopedDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete of snippets, for ward-scoped models (registered after Wagtail's, so it wins):
+    the policy already refuses other wards' records; this also keeps their labels off the confirmation
+    page's "you cannot delete" list, so guessing ids reveals nothing."""
+
+    @classproperty
+    def models(cls):
+        return list(ward_scoped_models())
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        hidden = [item for item in extra["items_with_no_access"] if in_scope(self.request.user, item)]
+        return objects, {**extra, "items_with_no_access": hidden}
 
 
 class SiteHistoryView(LogEntriesView):

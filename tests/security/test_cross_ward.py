@@ -344,6 +344,7 @@ def test_a_ward_user_cannot_reach_another_wards_record(client, ward, other_ward,
     for url in bulk_urls:
         response = client.get(url)
         assert refused(response) or not response.context["items"], f"GET {url}"
+        assert escape(label) not in response.content.decode() and marker not in response.content.decode(), url
         client.post(url, {})  # whatever the answer, the snapshot below must not have changed
     for view in ("choose", "choose_results"):
         for query in ({}, {"q": marker}):
