@@ -52,3 +52,20 @@ def test_a_group_named_like_a_unit_but_not_linked_to_it_reaches_nothing(ward, ci
     ward.save_revision().publish()
     assert not is_city_user(impostor)
     assert wards_for_user(impostor).count() == 0
+
+
+def test_the_migration_links_existing_groups_to_their_units_by_the_names_they_had(city, wards):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from home.models import UnitGroup
+
+    expected = dict(UnitGroup.objects.values_list("group__name", "unit_id"))
+    assert len(expected) == 2 * (1 + 17)
+    UnitGroup.objects.all().delete()
+    import_module("home.migrations.0003_unitgroup").link_existing_groups(apps, None)
+    assert dict(UnitGroup.objects.values_list("group__name", "unit_id")) == expected
+    assert set(UnitGroup.objects.filter(group__name__startswith="Lãnh đạo").values_list("role", flat=True)) == {
+        "approver"
+    }
