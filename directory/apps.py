@@ -7,10 +7,10 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.contrib.auth.models import Group
-        from django.db.models.signals import post_migrate, post_save
+        from django.db.models.signals import post_migrate
 
         from directory import permissions
+        from home.permissions import unit_group_linked
 
-        post_save.connect(permissions.on_group_saved, sender=Group, dispatch_uid="directory-group-permissions")
+        unit_group_linked.connect(permissions.on_unit_group_linked, dispatch_uid="directory-group-permissions")
         post_migrate.connect(permissions.grant_all_unit_groups, sender=self, dispatch_uid="directory-grant-existing")

@@ -1,4 +1,4 @@
-"""Admin: the guide feedback report (helpful %, latest comments) and the ward-scoped snippet views."""
+"""Admin: the guide feedback report (helpful %, latest comments)."""
 
 from django.db.models import F, FloatField
 from django.db.models.functions import Cast, NullIf
@@ -12,12 +12,9 @@ from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from guides.feedback import feedback_summary, helpful_percent
 from guides.models import GuideFeedback, GuidePage
-from guides.permissions import ward_scoped
 
 LATEST_COMMENTS = 50
 feedback_policy = ModelPermissionPolicy(GuideFeedback)
@@ -110,42 +107,3 @@ class FeedbackDetailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
 class FeedbackReportMenuItem(MenuItem):
     def is_shown(self, request):
         return feedback_policy.user_has_permission(request.user, "view")
-
-
-class WardScopedObjectMixin:
-    """Edit, delete, usage and history views only reach the wards the editor acts for (else 404)."""
-
-    def get_queryset(self):
-        return ward_scoped(self.model._default_manager.all(), self.request.user)
-
-    def get_base_object_queryset(self):
-        return self.get_queryset()
-
-
-class WardScopedEditView(WardScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class WardScopedDeleteView(WardScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class WardScopedUsageView(WardScopedObjectMixin, snippet_views.UsageView):
-    pass
-
-
-class WardScopedHistoryView(WardScopedObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class WardScopedSnippetViewSet(SnippetViewSet):
-    """A snippet keyed to a ward: listed, edited and created only for the editor's wards."""
-
-    copy_view_enabled = False
-    edit_view_class = WardScopedEditView
-    delete_view_class = WardScopedDeleteView
-    usage_view_class = WardScopedUsageView
-    history_view_class = WardScopedHistoryView
-
-    def get_queryset(self, request):
-        return ward_scoped(self.model._default_manager.all(), request.user).select_related("ward")

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
 
 
 class GuidesConfig(AppConfig):
@@ -8,14 +7,13 @@ class GuidesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.contrib.auth.models import Group
+        from home.permissions import unit_group_linked
 
-        post_save.connect(_grant_new_unit_group, sender=Group, dispatch_uid="guides-grant-unit-group")
+        unit_group_linked.connect(_grant_new_unit_group, dispatch_uid="guides-grant-unit-group")
 
 
-def _grant_new_unit_group(sender, instance, created, **kwargs):
-    """A new city or ward editor/approver group gets its guides permissions (see guides.permissions)."""
-    if created:
-        from guides.permissions import grant_unit_group_permissions
+def _grant_new_unit_group(sender, link, **kwargs):
+    """A newly linked city or ward editor/approver group gets its guides permissions (guides.permissions)."""
+    from guides.permissions import grant_unit_group_permissions
 
-        grant_unit_group_permissions(instance)
+    grant_unit_group_permissions(link.group, link)

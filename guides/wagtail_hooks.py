@@ -6,14 +6,10 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from guides.admin_views import (
-    FeedbackDetailView,
-    FeedbackReportMenuItem,
-    FeedbackReportView,
-    WardScopedSnippetViewSet,
-)
+from guides.admin_views import FeedbackDetailView, FeedbackReportMenuItem, FeedbackReportView
 from guides.home_sections import home_section
 from guides.models import CommunityDigitalTeam, GuideAudience, GuideTopic, HelpSession
+from home.admin_scope import WardScopedViewSetMixin
 
 hooks.register("portal_home_sections", home_section)
 
@@ -32,14 +28,21 @@ class GuideAudienceViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class CommunityDigitalTeamViewSet(WardScopedSnippetViewSet):
+class WardRecordViewSet(WardScopedViewSetMixin, SnippetViewSet):
+    copy_view_enabled = False
+
+    def get_base_queryset(self, request):
+        return self.model._default_manager.select_related("ward")
+
+
+class CommunityDigitalTeamViewSet(WardRecordViewSet):
     model = CommunityDigitalTeam
     icon = "group"
     list_display = ["name", "ward", BooleanColumn("is_sample", label="Dữ liệu mẫu")]
     ordering = ["ward__path"]
 
 
-class HelpSessionViewSet(WardScopedSnippetViewSet):
+class HelpSessionViewSet(WardRecordViewSet):
     model = HelpSession
     icon = "date"
     list_display = ["title", "ward", "starts_at", "place", BooleanColumn("is_sample", label="Dữ liệu mẫu")]

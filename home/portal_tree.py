@@ -27,7 +27,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.models import CityHomePage, WardHomePage
+from home.models import CityHomePage, UnitGroup, WardHomePage
 from home.translation import translate_page
 from home.units import english_unit_name, ward_slug
 
@@ -192,11 +192,26 @@ def _page_permission(kind):
     return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{kind}_page")
 
 
+def ensure_unit_group(unit, role, name):
+    """The group acting for ``unit`` in ``role``: found by its link (never by name, never by title), else
+    created (or an unlinked group of that name adopted) and linked; apps grant their permissions then."""
+    from home.permissions import is_city_link, unit_group_linked
+
+    link = UnitGroup.objects.filter(unit=unit, role=role).select_related("group").first()
+    if link is not None:
+        return link.group
+    group, _ = Group.objects.get_or_create(name=name)
+    link, _ = UnitGroup.objects.update_or_create(group=group, defaults={"unit": unit, "role": role})
+    unit_group_linked.send(sender=UnitGroup, link=link, is_city=is_city_link(link))
+    return group
+
+
 def ensure_unit_groups(unit_name, home_pages, collection):
-    """The editor and approver groups of one unit, their rights, and the unit's workflow."""
+    """The editor and approver groups of one unit (``home_pages[0]``, the Vietnamese home page), their
+    rights, and the unit's workflow. ``unit_name`` (from the wards file) only names new objects."""
     access_admin = _permission("wagtailadmin", "access_admin")
-    editors, _ = Group.objects.get_or_create(name=f"Biên tập viên – {unit_name}")
-    approvers, _ = Group.objects.get_or_create(name=f"Lãnh đạo duyệt – {unit_name}")
+    editors = ensure_unit_group(home_pages[0], UnitGroup.EDITOR, f"Biên tập viên – {unit_name}")
+    approvers = ensure_unit_group(home_pages[0], UnitGroup.APPROVER, f"Lãnh đạo duyệt – {unit_name}")
     for group, page_kinds in ((editors, EDITOR_PAGE_PERMISSIONS), (approvers, APPROVER_PAGE_PERMISSIONS)):
         group.permissions.add(access_admin)
         for page in home_pages:
@@ -270,7 +285,10 @@ def build_portal_structure(wards_file=WARDS_FILE):
     wards = [ensure_ward_home(city, record, created) for record in ward_records]
     ensure_sites(city, wards)
     english_city, english_wards = ensure_english_tree(city, wards, city_record, ward_records)
-    ensure_unit_groups(city.title, [city, english_city], ensure_collection(city.title))
+    # Named after the wards file, not the pages' current titles: an editor's retitle moves no rights.
+    ensure_unit_groups(city_record.name, [city, english_city], ensure_collection(city_record.name))
+    records = {record.code: record for record in ward_records}
     for ward, english_ward in zip(wards, english_wards, strict=True):
-        ensure_unit_groups(ward.title, [ward, english_ward], ensure_collection(ward.title))
+        name = records[ward.gso_code].name
+        ensure_unit_groups(name, [ward, english_ward], ensure_collection(name))
     return PortalStructure(city=city, wards=wards, created=created)

@@ -15,10 +15,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.admin_scope import site_history_urlpatterns
 
 CONTENT_APPS = ["home", "procedures", "news", "directory", "guides", "transparency", "search"]
 
 urlpatterns = [
+    *site_history_urlpatterns,  # Wagtail's site history, ward-scoped: same paths, resolved first
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -1,10 +1,7 @@
 """Admin views of the city's Culture and Information Office: who has not yet submitted which figures
 for a reporting period, and the period's export (CSV, XLSX) for the city People's Committee."""
 
-import functools
-
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -12,9 +9,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
+from home.permissions import scope_for
 from transparency import reporting
 from transparency.periods import Period, current_reporting_period
-from transparency.permissions import scope_for
 
 VIEW_ACTIONS = ["add", "change", "view"]
 
@@ -27,22 +24,6 @@ def measurement_policy():
 
 def can_follow_reporting(user):
     return measurement_policy().user_has_any_permission(user, VIEW_ACTIONS)
-
-
-def ward_scoped(view):
-    """Wrap a snippet view with a ``pk`` so a user only reaches figures within their scope."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        from transparency.models import Measurement
-
-        if "pk" in kwargs:
-            found = list(Measurement.objects.filter(pk=unquote(str(kwargs["pk"]))).values_list("ward_id", flat=True))
-            if found and not scope_for(request.user).allows(found[0]):
-                raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 class ReportingPeriodView(WagtailAdminTemplateMixin, TemplateView):

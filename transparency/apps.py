@@ -10,7 +10,8 @@ class TransparencyConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished
 
-        from transparency import cache
+        from home.permissions import unit_group_linked
+        from transparency import cache, permissions
         from transparency.models import BaselineResult, Indicator, IndicatorGroup, Measurement
 
         for model in (Measurement, Indicator, IndicatorGroup, BaselineResult):
@@ -18,3 +19,4 @@ class TransparencyConfig(AppConfig):
             post_delete.connect(cache.bump, sender=model, dispatch_uid=f"transparency-bump-delete-{model.__name__}")
         page_published.connect(cache.bump, dispatch_uid="transparency-bump-published")
         page_unpublished.connect(cache.bump, dispatch_uid="transparency-bump-unpublished")
+        unit_group_linked.connect(permissions.on_unit_group_linked, dispatch_uid="transparency-grant-unit-group")

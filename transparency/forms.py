@@ -6,9 +6,9 @@ from django.utils.text import Truncator
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.models import WardHomePage
+from home.permissions import scope_for
 from transparency import validation
 from transparency.periods import Period
-from transparency.permissions import scope_for
 from transparency.progress import PERCENT
 
 PERIOD_HELP = (

@@ -5,21 +5,18 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_scope import WardScopedViewSetMixin
 from home.locales import language_of
 from home.models import CityHomePage, WardHomePage
+from home.permissions import scope_for
 from home.sections import HomeSection
 from transparency import admin_views, bootstrap, cache, dashboard
 from transparency.forms import MeasurementForm
 from transparency.models import Indicator, IndicatorGroup, Measurement
 from transparency.periods import local_date
-from transparency.permissions import MeasurementPermissionPolicy, scope_for
-
-# Registered before any view asks for it (Wagtail refuses a late custom policy).
-register_permission_policy(Measurement, MeasurementPermissionPolicy(Measurement))
 
 
 def _ward_choices(request):
@@ -38,7 +35,7 @@ class MeasurementFilterSet(WagtailFilterSet):
         fields = ["indicator", "ward", "is_sample"]
 
 
-class MeasurementViewSet(SnippetViewSet):
+class MeasurementViewSet(WardScopedViewSetMixin, SnippetViewSet):
     model = Measurement
     icon = "table"
     menu_label = "Số liệu chỉ tiêu"
@@ -71,17 +68,8 @@ class MeasurementViewSet(SnippetViewSet):
         base_form_class=MeasurementForm,
     )
 
-    def get_queryset(self, request):
-        return scope_for(request.user).filter(
-            Measurement.objects.select_related("indicator", "ward", "entered_by", "latest_revision")
-        )
-
-    def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            if ":pk>" in str(pattern.pattern):
-                pattern.callback = admin_views.ward_scoped(pattern.callback)
-        return patterns
+    def get_base_queryset(self, request):
+        return Measurement.objects.select_related("indicator", "ward", "entered_by", "latest_revision")
 
 
 class IndicatorViewSet(SnippetViewSet):

@@ -100,8 +100,10 @@ def test_ward_editors_list_and_edit_only_their_ward_sessions(client, ward, other
     assert client.get(reverse("wagtailsnippets_guides_helpsession:edit", args=[mine.pk])).status_code == 200
     for view in ("edit", "delete", "history", "usage"):
         url = reverse(f"wagtailsnippets_guides_helpsession:{view}", args=[theirs.pk])
-        assert client.get(url).status_code == 404, view
-    assert client.post(reverse("wagtailsnippets_guides_helpsession:delete", args=[theirs.pk])).status_code == 404
+        response = client.get(url)  # refused: Wagtail sends PermissionDenied back to the dashboard
+        assert (response.status_code, response["Location"]) == (302, "/admin/"), view
+    response = client.post(reverse("wagtailsnippets_guides_helpsession:delete", args=[theirs.pk]))
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert HelpSession.objects.filter(pk=theirs.pk).exists()
 
 
@@ -136,3 +138,22 @@ def test_city_editors_manage_every_ward_team(client, city, ward, other_ward):
 def test_people_outside_the_unit_groups_cannot_manage_sessions(client, ward):
     client.force_login(UserFactory(username="nguoi-ngoai"))
     assert client.get(reverse("wagtailsnippets_guides_helpsession:list")).status_code in (302, 403)
+
+
+def test_ward_editors_cannot_bulk_delete_another_wards_sessions_or_team(client, ward, other_ward):
+    """Issue 12, finding 1: /admin/bulk/guides/…/delete/?id=… deleted another ward's records."""
+    theirs = _session(other_ward, "Buổi của Thắng Tam")
+    team = CommunityDigitalTeam.objects.create(ward=other_ward)
+    mine = _session(ward, "Buổi của Phường 1")
+    client.force_login(editor_of(ward))
+    for model_name, pk in (("helpsession", theirs.pk), ("communitydigitalteam", team.pk)):
+        url = reverse("wagtail_bulk_action", args=["guides", model_name, "delete"]) + f"?id={pk}"
+        response = client.get(url)  # not offered for deletion, and not even named
+        assert response.context["items"] == [] and "Thắng Tam" not in response.content.decode()
+        client.post(url)
+    assert HelpSession.objects.filter(pk=theirs.pk).exists()
+    assert CommunityDigitalTeam.objects.filter(pk=team.pk).exists()
+    # The same action on the editor's own record works: the refusal above is the ward, not the URL.
+    url = reverse("wagtail_bulk_action", args=["guides", "helpsession", "delete"]) + f"?id={mine.pk}"
+    assert client.post(url).status_code == 302
+    assert not HelpSession.objects.filter(pk=mine.pk).exists()
