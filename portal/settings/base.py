@@ -264,19 +264,22 @@ PORTAL_PUBLIC_CSP_DIRECTIVES = {
     **_csp_common,
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", *filter(None, [source_of(DIRECTORY_TILE_URL)])],
+    # data: images cannot run script; Leaflet blanks cancelled tiles with a data: GIF.
+    "img-src": ["'self'", "data:", *filter(None, [source_of(DIRECTORY_TILE_URL)])],
     "frame-src": ["'self'", *CSP_FRAME_SRC],
 }
 PORTAL_ADMIN_CSP_DIRECTIVES = {
     **_csp_common,
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com"],
+    "img-src": ["'self'", "data:", "blob:"],
     "frame-src": ["'self'", *CSP_FRAME_SRC],
 }
 _csp_setting = {"DIRECTIVES": PORTAL_PUBLIC_CSP_DIRECTIVES}
 CONTENT_SECURITY_POLICY = None if CSP_REPORT_ONLY else _csp_setting
 CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp_setting if CSP_REPORT_ONLY else None
+# No Gravatar avatars in the admin: editors' e-mail hashes stay here, and no third-party images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Embeds: only hosts whose oEmbed HTML is a plain iframe (scripts from other providers would be blocked).
 WAGTAILEMBEDS_FINDERS = [
     {

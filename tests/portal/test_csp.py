@@ -52,7 +52,7 @@ def test_public_pages_get_the_strict_policy_with_the_map_tiles_in_img_src(client
         response = client.get(path, HTTP_HOST=host)
         assert response.status_code in (200, 404), path
         policy = assert_strict(response)
-        assert policy["img-src"] == ["'self'", source_of(settings.DIRECTORY_TILE_URL)]
+        assert policy["img-src"] == ["'self'", "data:", source_of(settings.DIRECTORY_TILE_URL)]
         assert source_of(settings.DIRECTORY_TILE_URL) == "https://tile.openstreetmap.org"
 
 
