@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import running_portal
+from tests.browser.conftest import running_portal, ward_url
 
 WATCH = """
 window.__cspViolations = [];
@@ -241,3 +241,15 @@ def test_admin_screens_work_under_the_admin_policy(context, xss_portal):
         violations += [f"{path}: {v}" for v in tab.evaluate("window.__cspViolations")]
     problems = [p for p in context.watcher.problems if "Content Security Policy" in p or "dialog" in p]
     assert not violations and not problems, "\n".join(violations + problems)
+
+
+@pytest.mark.parametrize("size, points", [("a4", (595, 842)), ("a3", (842, 1191))])
+def test_street_poster_prints_on_its_paper_size_without_inline_style(page, live_portal, size, points):
+    """The poster's paper size moved from an inline <style> to named @page rules (poster.css)."""
+    street = ward_url(live_portal, "phuong-thang-tam") + "/thanh-toan-khong-dung-tien-mat/thuy-van/"
+    page.goto(f"{street}ap-phich/?kho={size}")
+    assert page.evaluate("document.querySelectorAll('style, [style]').length") == 0
+    pdf = page.pdf(prefer_css_page_size=True)
+    boxes = {tuple(round(float(n)) for n in box.split()[2:4])
+             for box in re.findall(rb"/MediaBox\s*\[([\d.\s]+)\]", pdf) for box in [box.decode()]}
+    assert boxes == {points}, boxes
