@@ -249,11 +249,12 @@ CSP_FRAME_SRC = env_list(
     "CSP_FRAME_SRC", ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 )
 _csp_report = {"report-uri": [CSP_REPORT_URI]} if CSP_REPORT_URI else {}
+_csp_media = list(filter(None, [source_of(MEDIA_URL)]))  # uploads, when MEDIA_URL is on another host
 _csp_common = {
     "default-src": ["'self'"],
     "connect-src": ["'self'"],
     "font-src": ["'self'"],
-    "media-src": ["'self'"],
+    "media-src": ["'self'", *_csp_media],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
@@ -265,14 +266,14 @@ PORTAL_PUBLIC_CSP_DIRECTIVES = {
     "script-src": ["'self'"],
     "style-src": ["'self'"],
     # data: images cannot run script; Leaflet blanks cancelled tiles with a data: GIF.
-    "img-src": ["'self'", "data:", *filter(None, [source_of(DIRECTORY_TILE_URL)])],
+    "img-src": ["'self'", "data:", *_csp_media, *filter(None, [source_of(DIRECTORY_TILE_URL)])],
     "frame-src": ["'self'", *CSP_FRAME_SRC],
 }
 PORTAL_ADMIN_CSP_DIRECTIVES = {
     **_csp_common,
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
+    "img-src": ["'self'", "data:", "blob:", *_csp_media],
     "frame-src": ["'self'", *CSP_FRAME_SRC],
 }
 _csp_setting = {"DIRECTIVES": PORTAL_PUBLIC_CSP_DIRECTIVES}
