@@ -98,3 +98,15 @@ def json_ld(context, page):
     data = json.dumps(page.get_json_ld(context["request"]), ensure_ascii=False)
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+EMBED_RATIOS = {"21x9": 9 / 21, "16x9": 9 / 16, "4x3": 3 / 4, "1x1": 1.0, "3x4": 4 / 3, "9x16": 16 / 9}
+
+
+@register.simple_tag
+def embed_ratio_class(ratio):
+    """The ``responsive-object--…`` class (portal.css) nearest to an embed's height/width ratio;
+    ``16x9`` when the provider gave none."""
+    if not ratio:
+        return "16x9"
+    return min(EMBED_RATIOS, key=lambda name: abs(EMBED_RATIOS[name] - float(ratio)))

@@ -330,3 +330,64 @@ SECURE_PROXY_SSL = env_bool("SECURE_PROXY_SSL", PORTAL_TRUSTED_PROXY_COUNT > 0)
 # SERVE_MEDIA=true lets Django serve them itself (small deployments). check --deploy requires one.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 MEDIA_SERVED_BY_PROXY = env_bool("MEDIA_SERVED_BY_PROXY", False)
+
+# --- Content-Security-Policy (django-csp; docs/architecture.md, "Security headers") ---
+# Public pages and page previews: scripts, styles, fonts and data only from this server; no inline
+# script, no inline style, no eval. JSON for scripts travels in non-executable data blocks
+# (json_script, JSON-LD). Images also from the map's tile server (DIRECTORY_TILE_URL); frames from the
+# video hosts that embeds may use. The Wagtail admin's own screens get PORTAL_ADMIN_CSP_DIRECTIVES
+# (inline allowed: Wagtail needs it); previews get the public policy (portal/csp.py says how).
+# CSP_REPORT_ONLY=true: send Content-Security-Policy-Report-Only instead (report, block nothing).
+# CSP_REPORT_URI: where browsers POST violation reports (optional).
+# CSP_FRAME_SRC: comma-separated origins allowed in frames (video embeds).
+from wagtail.embeds import oembed_providers  # noqa: E402
+
+from portal.csp import source_of  # noqa: E402
+
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "portal.csp.ContentSecurityPolicyMiddleware")
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+CSP_REPORT_URI = env_str("CSP_REPORT_URI")
+CSP_FRAME_SRC = env_list(
+    "CSP_FRAME_SRC", ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+)
+_csp_report = {"report-uri": [CSP_REPORT_URI]} if CSP_REPORT_URI else {}
+_csp_media = list(filter(None, [source_of(MEDIA_URL)]))  # uploads, when MEDIA_URL is on another host
+_csp_common = {
+    "default-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'"],
+    "media-src": ["'self'", *_csp_media],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    **_csp_report,
+}
+PORTAL_PUBLIC_CSP_DIRECTIVES = {
+    **_csp_common,
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    # data: images cannot run script; Leaflet blanks cancelled tiles with a data: GIF.
+    "img-src": ["'self'", "data:", *_csp_media, *filter(None, [source_of(DIRECTORY_TILE_URL)])],
+    "frame-src": ["'self'", *CSP_FRAME_SRC],
+}
+PORTAL_ADMIN_CSP_DIRECTIVES = {
+    **_csp_common,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *_csp_media],
+    "frame-src": ["'self'", *CSP_FRAME_SRC],
+}
+_csp_setting = {"DIRECTIVES": PORTAL_PUBLIC_CSP_DIRECTIVES}
+CONTENT_SECURITY_POLICY = None if CSP_REPORT_ONLY else _csp_setting
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp_setting if CSP_REPORT_ONLY else None
+# No Gravatar avatars in the admin: editors' e-mail hashes stay here, and no third-party images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Embeds: only hosts whose oEmbed HTML is a plain iframe (scripts from other providers would be blocked).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.vimeo, oembed_providers.youtube],
+    }
+]

@@ -7,6 +7,7 @@ The portal runs as a separate ``manage.py runserver`` process on a free port, on
 reason, except in CI (CI=true), where a missing browser is a failure.
 """
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -43,14 +44,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def _e2e_database_url(tmp_dir):
+def _e2e_database_url(tmp_dir, suffix="e2e"):
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import dj_database_url
         import psycopg2
 
         config = dj_database_url.parse(url)
-        name = f"{config['NAME']}_e2e"
+        name = f"{config['NAME']}_{suffix}"
         connection = psycopg2.connect(
             dbname="postgres", user=config["USER"], host=config["HOST"], port=config["PORT"] or 5432,
             password=config["PASSWORD"] or None,
@@ -61,26 +62,35 @@ def _e2e_database_url(tmp_dir):
             cursor.execute(f'CREATE DATABASE "{name}"')
         connection.close()
         return url.rsplit("/", 1)[0] + f"/{name}"
-    return f"sqlite:///{tmp_dir}/e2e.sqlite3"
+    return f"sqlite:///{tmp_dir}/{suffix}.sqlite3"
 
 
-@pytest.fixture(scope="session")
-def live_portal():
-    """Base URL of a running portal (city site at localhost:<port>, wards at <slug>.localhost:<port>)."""
-    tmp_dir = tempfile.mkdtemp(prefix="portal-e2e-")
+@contextlib.contextmanager
+def running_portal(suffix="e2e", prepare=None):
+    """Build a portal (``migrate``, ``bootstrap_portal --small``) on its own database, run
+    ``prepare(run)`` if given (``run(*args)`` runs a ``manage.py`` command against that database and
+    returns its output), start ``runserver`` and yield the base URL."""
+    tmp_dir = tempfile.mkdtemp(prefix=f"portal-{suffix}-")
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": _e2e_database_url(tmp_dir),
+        "DATABASE_URL": _e2e_database_url(tmp_dir, suffix),
         "PORTAL_DOMAIN": "localhost",
         "PORTAL_PORT": str(port),
         "MEDIA_ROOT": f"{tmp_dir}/media",
     }
     manage = [sys.executable, str(PROJECT_DIR / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=PROJECT_DIR)
-    subprocess.run([*manage, "bootstrap_portal", "--small", "--no-admin"], env=env, check=True, cwd=PROJECT_DIR,
-                   stdout=subprocess.DEVNULL)
+
+    def run(*args, quiet=False):
+        done = subprocess.run([*manage, *args], env=env, check=True, cwd=PROJECT_DIR, text=True,
+                              stdout=subprocess.DEVNULL if quiet else subprocess.PIPE)
+        return done.stdout
+
+    run("migrate", "--noinput", "-v0")
+    run("bootstrap_portal", "--small", "--no-admin", quiet=True)
+    if prepare:
+        prepare(run)
     log = open(f"{tmp_dir}/server.log", "w")
     server = subprocess.Popen([*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
                               env=env, cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT)
@@ -94,6 +104,13 @@ def live_portal():
         server.wait(timeout=10)
         log.close()
         shutil.rmtree(tmp_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_portal():
+    """Base URL of a running portal (city site at localhost:<port>, wards at <slug>.localhost:<port>)."""
+    with running_portal() as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

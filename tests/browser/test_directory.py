@@ -4,6 +4,7 @@ portal's visitors reach the tile server, this machine does not), so nothing depe
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, ward_url
 
@@ -70,7 +71,8 @@ def test_merchant_marker_opens_its_popup_with_the_keyboard(tab, live_portal):
     marker.focus()
     tab.keyboard.press("Enter")
     tab.wait_for_selector(".leaflet-popup")
-    tab.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
+    # expect(), not wait_for_function: a string predicate is eval'd in the page, which the CSP forbids.
+    expect(tab.locator(".leaflet-popup")).to_have_css("opacity", "1")
     assert name in tab.locator(".leaflet-popup").inner_text()
     assert_accessible(tab)
 

@@ -74,6 +74,8 @@ def test_qr_png_decodes_to_the_street_url(client, ward, street):
 def test_poster_sizes_a4_and_a3(client, ward, street):
     a4 = client.get(f"{street.url}ap-phich/", HTTP_HOST=host_of(ward))
     a3 = client.get(f"{street.url}ap-phich/?kho=a3", HTTP_HOST=host_of(ward))
-    assert "size: A4 portrait" in a4.text and "poster--a4" in a4.text
-    assert "size: A3 portrait" in a3.text and "poster--a3" in a3.text
+    # The paper size is a named @page of poster.css, chosen by the body class (no inline <style>).
+    assert 'class="page-poster poster-a4"' in a4.text and "poster--a4" in a4.text
+    assert 'class="page-poster poster-a3"' in a3.text and "poster--a3" in a3.text
+    assert "<style" not in a4.text + a3.text
     assert '<meta name="robots" content="noindex">' in a4.text

@@ -1,5 +1,8 @@
 /* Directory map: Leaflet + markercluster (vendored). Progressive enhancement: without JavaScript or
-   tiles the page keeps its full list; every marker is focusable (Tab) and opens its popup (Enter). */
+   tiles the page keeps its full list; every marker is focusable (Tab) and opens its popup (Enter).
+   Editors' text (street and merchant names, categories) only ever reaches the page as DOM text nodes
+   (textContent, or nodes handed to Leaflet): Leaflet's tooltips, popups and icons insert strings as
+   HTML. The only HTML strings here are the cluster icon (a number) and the operator's tile attribution. */
 (function () {
   "use strict";
 
@@ -49,7 +52,8 @@
       var line = L.polyline(street.points, {
         color: street.active ? "#00703c" : "#4a5560", weight: 7, opacity: 0.85, dashArray: street.active ? null : "8 8"
       }).addTo(map);
-      line.bindTooltip(street.name);
+      // A DOM node, never a string: Leaflet inserts string content as HTML, and the name is editors' text.
+      line.bindTooltip(element("span", "", street.name));
       line.on("click", function () { if (street.url) { window.location.href = street.url; } });
       bounds.extend(line.getBounds());
     });

@@ -34,7 +34,7 @@
 
     function close() {
       list.hidden = true;
-      list.innerHTML = "";
+      list.textContent = "";
       options = [];
       active = -1;
       input.setAttribute("aria-expanded", "false");
