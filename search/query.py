@@ -119,6 +119,10 @@ class Question:
     def word_set(self):
         return frozenset(self.words)
 
+    def leading_pairs(self, limit):
+        """Up to ``limit`` pairs, those asked about first (then the story's), in the order asked."""
+        return sorted(self.pairs, key=lambda pair: -self.pairs[pair])[:limit]
+
 
 PLACE_PREFIXES = ("phuong", "xa", "thanh pho", "tp", "tinh", "quan", "huyen", "p")
 

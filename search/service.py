@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldError as DjangoFieldError
 from django.utils.translation import get_language
 from modelsearch.backends.base import FieldError
+from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -66,6 +67,9 @@ AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
 OBJECT_CANDIDATES = 100
 MAX_KEYWORD_PHRASES = 6
+# A long question: searches for the pages holding both words of one of its pairs, and how many each.
+QUESTION_PAIR_SEARCHES = 8
+QUESTION_PAIR_CANDIDATES = 40
 # What ranking, facets and URLs read from the candidates (the rest of a page row is not loaded).
 CANDIDATE_FIELDS = ("id", "title", "path", "depth", "content_type_id", "url_path", "locale_id", "live",
                     "first_published_at", "last_published_at", "translation_key")
@@ -237,10 +241,18 @@ def _retrieve(parsed, queryset, scope, backend_name=None, with_objects=True, que
         if not parsed.terms:
             return Retrieval([], objects, STAGE_EXACT, None, 0)
         if question is not None:
-            # A long question: one search for pages with any of its words; the ranking weighs how
-            # much of each title the question holds.
+            # A long question: pages with any of its words, and those holding both words of one of
+            # its pairs (those asked about first: the any-word search may rank them past its limit);
+            # the ranking then weighs how much of each title the question holds.
             words_ = _question_search_terms(question, parsed)
             pages = _evaluate(backend.search(backend_query(words_, (), "or"), queryset), count=False)[0]
+            seen = {page.pk for page in pages}
+            for pair in question.leading_pairs(QUESTION_PAIR_SEARCHES):
+                for page in _evaluate(backend.search(PlainText(" ".join(pair), operator="and"), queryset),
+                                      limit=QUESTION_PAIR_CANDIDATES, count=False)[0]:
+                    if page.pk not in seen:
+                        seen.add(page.pk)
+                        pages.append(page)
             return Retrieval(pages, objects, STAGE_EXACT, None, len(pages))
         pages, total = _evaluate(backend.search(backend_query(parsed.terms, alternatives, "and"), queryset))
         fuzzy = getattr(backend, "fuzzy_search", None)
