@@ -17,7 +17,11 @@ def test_the_children_query_uses_it(city):
         pytest.skip("query plans checked on PostgreSQL")
     sql, params = city.get_children().live().in_menu().values("id").query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE wagtailcore_page")  # as autovacuum would: a plan on fresh statistics
+        # On a test-sized tree the unique path index ties with it and the planner picks either; take
+        # the path index away (inside the test's transaction, rolled back after) to see that the
+        # (depth, path) index serves "children of a page" rather than a scan.
+        cursor.execute("ALTER TABLE wagtailcore_page DROP CONSTRAINT wagtailcore_page_path_key")
+        cursor.execute("ANALYZE wagtailcore_page")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
