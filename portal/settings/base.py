@@ -120,24 +120,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
 CACHE_URL = env_str("CACHE_URL")
-if CACHE_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": CACHE_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-            "KEY_PREFIX": "portal",
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 20000},  # the frame cache and renditions outgrow the default 300
-        }
-    }
-
-# --- Cache faults (issue 12, finding 4) -----------------------------------------------------
 # A cache that is down or accepts connections but never answers must not hold requests: seconds to
 # wait for Redis to accept a connection and to answer a command, and how long a failed cache is then
 # skipped by this process (circuit breaker, portal/cache.py). Every cache use degrades to computing the
@@ -163,6 +145,13 @@ def redis_cache(url):
 
 if CACHE_URL:
     CACHES = {"default": redis_cache(CACHE_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},  # the frame cache and renditions outgrow the default 300
+        }
+    }
 
 # --- Search ---------------------------------------------------------------------------------
 # Vietnamese-aware backends (search/backends, docs/search.md): by default the database backend of
